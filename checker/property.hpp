@@ -1,0 +1,54 @@
+// Properties as data: what the engine checks, independent of any protocol.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace slush::checker {
+
+/// How a property is read over runs of a model.
+enum class PropertyKind {
+  /// Holds in every reachable state.
+  Invariant,
+  /// Holds on every reachable transition (a predicate over state, action, successor).
+  StepInvariant,
+  /// Liveness: on every fair run the goal is eventually reached. The explorer checks it at the
+  /// quiescent states, where no fair action is enabled and a fair run may stop for ever.
+  Eventually,
+};
+
+/// A named property of a model. `holds` answers for Invariant and Eventually (for Eventually: the
+/// goal is reached in this state); `holds_on` answers for StepInvariant.
+template <class State, class Action>
+struct Property {
+  std::string name;
+  PropertyKind kind = PropertyKind::Invariant;
+  std::string statement;
+  std::string reference;  ///< where the property comes from (a seed section)
+  std::function<bool(const State&)> holds;
+  std::function<bool(const State&, const Action&, const State&)> holds_on;
+};
+
+/// The outcome of checking one property.
+enum class Status { NotChecked, Holds, Violated, Unknown };
+
+inline const char* to_string(Status s) {
+  switch (s) {
+    case Status::NotChecked: return "not checked";
+    case Status::Holds: return "holds";
+    case Status::Violated: return "violated";
+    case Status::Unknown: return "unknown";
+  }
+  return "?";
+}
+
+inline const char* to_string(PropertyKind k) {
+  switch (k) {
+    case PropertyKind::Invariant: return "invariant";
+    case PropertyKind::StepInvariant: return "step invariant";
+    case PropertyKind::Eventually: return "liveness";
+  }
+  return "?";
+}
+
+}  // namespace slush::checker

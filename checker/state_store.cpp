@@ -1,0 +1,64 @@
+#include "checker/state_store.hpp"
+
+#include <xxhash.h>
+
+#include <cstring>
+#include <stdexcept>
+
+namespace slush::checker {
+
+namespace {
+constexpr std::size_t kInitialSlots = 1u << 12;
+constexpr std::uint64_t kIdMask = 0xffffffffu;
+}  // namespace
+
+StateStore::StateStore(std::size_t width) : width_(width) {
+  if (width == 0) throw std::invalid_argument("StateStore: record width must be positive");
+  slots_.assign(kInitialSlots, 0);
+  mask_ = kInitialSlots - 1;
+}
+
+std::uint64_t StateStore::hash(const std::uint8_t* record, std::size_t width) {
+  return XXH3_64bits(record, width);
+}
+
+std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
+  if ((count_ + 1) * 4 > slots_.size() * 3) grow();
+  const std::uint64_t h = hash(record, width_);
+  const std::uint64_t tag = h >> 32;
+  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) {
+      if (count_ >= kIdMask) throw std::length_error("StateStore: more than 2^32-1 states");
+      const auto id = static_cast<StateId>(count_++);
+      arena_.insert(arena_.end(), record, record + width_);
+      slots_[i] = (tag << 32) | (std::uint64_t(id) + 1);
+      return {id, true};
+    }
+    if ((slot >> 32) == tag) {
+      const auto id = static_cast<StateId>((slot & kIdMask) - 1);
+      if (std::memcmp(at(id), record, width_) == 0) return {id, false};
+    }
+  }
+}
+
+void StateStore::grow() {
+  std::vector<std::uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(old.size() * 2, 0);
+  mask_ = slots_.size() - 1;
+  for (std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    const auto id = static_cast<StateId>((slot & kIdMask) - 1);
+    const std::uint64_t h = hash(at(id), width_);
+    std::size_t i = h & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+}
+
+std::size_t StateStore::bytes() const {
+  return arena_.capacity() + slots_.capacity() * sizeof(std::uint64_t);
+}
+
+}  // namespace slush::checker

@@ -1,0 +1,120 @@
+#include "cli/check_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "checker/explorer.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/report.hpp"
+#include "config/configuration.hpp"
+#include "properties/slush_properties.hpp"
+
+namespace slush::cli {
+
+namespace {
+
+/// Resolves `--variant`; prints the problem and returns false if it cannot be used.
+bool resolve_variant(const std::string& name, model::ModelConfig& cfg) {
+  if (name.empty()) return true;
+  const auto v = model::variant_by_name(name);
+  if (!v) {
+    std::cerr << "slush check: --variant: unknown variant '" << name << "'; known variants:";
+    for (const auto& i : model::variant_catalogue()) std::cerr << ' ' << i.name;
+    std::cerr << "\n";
+    return false;
+  }
+  if (!model::info(*v).modelled) {
+    std::cerr << "slush check: --variant " << name
+              << ": this variant's mechanisms are not modelled yet\n";
+    return false;
+  }
+  cfg.variant = *v;
+  return true;
+}
+
+/// Resolves `--property` names into the explorer's enabled mask.
+bool resolve_only(const std::vector<std::string>& only,
+                  const std::vector<properties::SlushProperty>& props, std::vector<bool>& mask) {
+  mask.clear();
+  if (only.empty()) return true;
+  mask.assign(props.size(), false);
+  for (const auto& name : only) {
+    bool found = false;
+    for (std::size_t i = 0; i < props.size(); ++i)
+      if (props[i].name == name) {
+        found = true;
+        mask[i] = true;
+        if (!properties::checkable(props[i])) {
+          std::cerr << "slush check: --property " << name
+                    << ": its mechanisms are not modelled yet\n";
+          return false;
+        }
+      }
+    if (!found) {
+      std::cerr << "slush check: --property: unknown property '" << name << "'; known:";
+      for (const auto& p : props) std::cerr << ' ' << p.name;
+      std::cerr << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& o) {
+  config::Configuration cfg;
+  try {
+    cfg = config::load_configuration(o.config_path);
+  } catch (const config::ConfigError& e) {
+    std::cerr << "slush check: " << e.what() << "\n";
+    return kBadInput;
+  }
+  if (!resolve_variant(o.variant, cfg.model)) return kBadInput;
+  if (o.max_states) cfg.max_states = o.max_states;
+
+  std::unique_ptr<properties::CheckedSlush> checked;
+  try {
+    checked = std::make_unique<properties::CheckedSlush>(cfg.model);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "slush check: " << o.config_path << ": " << e.what() << "\n";
+    return kBadInput;
+  }
+  checker::ExploreOptions eo;
+  eo.max_states = cfg.max_states;
+  if (!resolve_only(o.only, checked->properties(), eo.enabled)) return kBadInput;
+  if (!o.quiet_progress)
+    eo.on_progress = [](const checker::Statistics& st) { std::cerr << progress_line(st) << "\n"; };
+
+  const auto result = checker::explore(*checked, eo);
+  print_text(std::cout, cfg, *checked, result);
+  if (!o.json_path.empty()) {
+    std::ofstream out(o.json_path);
+    if (!out) {
+      std::cerr << "slush check: --json: cannot write " << o.json_path << "\n";
+      return kBadInput;
+    }
+    out << to_json(cfg, *checked, result) << "\n";
+  }
+  return exit_code(result);
+}
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "Explore a configuration and check every property");
+  cmd->add_option("config", options->config_path, "Configuration file (TOML)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--variant", options->variant,
+                  "Protocol variant to check instead of the correct protocol");
+  cmd->add_option("--max-states", options->max_states,
+                  "Stop after storing this many states (exit 3 if no violation was found)");
+  cmd->add_option("--property", options->only, "Check only this property (repeatable)");
+  cmd->add_option("--json", options->json_path, "Also write the result as JSON to this file");
+  cmd->add_flag("--quiet", options->quiet_progress, "No progress lines on stderr");
+  cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
+}
+
+}  // namespace slush::cli

@@ -1,0 +1,29 @@
+// `slush check CONFIG`: explore a configuration and report every property.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace slush::cli {
+
+struct CheckOptions {
+  std::string config_path;
+  std::string variant;                  ///< empty: the file's variant (default: correct)
+  std::uint64_t max_states = 0;         ///< 0: the file's bound (default: none)
+  std::vector<std::string> only;        ///< property names to check; empty: all checkable
+  std::string json_path;                ///< write the result as JSON here
+  bool quiet_progress = false;
+};
+
+/// Registers the `check` subcommand on `app`; `run` receives the exit code when it runs.
+void add_check_command(CLI::App& app, int& exit_code);
+
+/// Runs a check and returns its exit code (see exit_codes.hpp).
+int run_check(const CheckOptions& options);
+
+}  // namespace slush::cli

@@ -1,0 +1,13 @@
+// The exit codes of every slush command, for scripts.
+#pragma once
+
+namespace slush::cli {
+
+enum ExitCode : int {
+  kAllHold = 0,      ///< every checked property holds and the search completed
+  kViolated = 1,     ///< a property is violated (a counterexample was printed)
+  kBadInput = 2,     ///< bad usage, configuration or file
+  kBoundReached = 3, ///< a bound stopped the search before it completed, with no violation
+};
+
+}  // namespace slush::cli

@@ -1,0 +1,29 @@
+// The one place where a search result becomes text, JSON and an exit code.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "checker/explorer.hpp"
+#include "config/configuration.hpp"
+#include "properties/slush_properties.hpp"
+
+namespace slush::cli {
+
+using SlushResult = checker::ExploreResult<model::State, model::Action>;
+
+/// The exit code a result maps to.
+int exit_code(const SlushResult& result);
+
+/// The verdict table, statistics and, on a violation, the counterexample step by step.
+void print_text(std::ostream& out, const config::Configuration& cfg,
+                const properties::CheckedSlush& checked, const SlushResult& result);
+
+/// The same as JSON, for scripts.
+std::string to_json(const config::Configuration& cfg, const properties::CheckedSlush& checked,
+                    const SlushResult& result);
+
+/// One progress line (states, depth, queue, rate, memory) for stderr.
+std::string progress_line(const checker::Statistics& stats);
+
+}  // namespace slush::cli

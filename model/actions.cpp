@@ -1,0 +1,175 @@
+// The actions of mechanisms M1-M4 and the halting fault. Each try_* appends the action's step if
+// it is enabled in `s`. See docs/model.md for the seed passage each rule formalises.
+#include "model/slush_model.hpp"
+
+namespace slush::model {
+
+namespace {
+
+SlushStep step(ActionKind kind, NodeId node, MsgId msg, State next, bool fair) {
+  return SlushStep{Action{kind, node, msg}, std::move(next), fair};
+}
+
+/// Moves an event held at `from` into `to`'s root.
+void lift(NodeId& pos, NodeId from, NodeId to) {
+  if (pos == from) pos = to;
+}
+
+}  // namespace
+
+// M1: a child pushes its ZKP onto its parent; every event its root holds rises one level.
+void SlushModel::try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const {
+  if (x == kL1 || cut_off(s, x) || blocked_by_inbox(s, x)) return;
+  bool carries = false;
+  for (MsgId m = 0; m < message_count() && !carries; ++m)
+    carries = s.burn_pos(m) == x || s.mint_pos(m) == x || s.receipt_pos(m) == x ||
+              (s.forced(m) == Forced::Up && s.forced_pos(m) == x);
+  if (!carries) return;
+  State t = s;
+  const NodeId p = tree_.parent(x);
+  for (MsgId m = 0; m < message_count(); ++m) {
+    lift(t.burn_pos(m), x, p);
+    lift(t.mint_pos(m), x, p);
+    lift(t.receipt_pos(m), x, p);
+    if (t.forced(m) == Forced::Up) lift(t.forced_pos(m), x, p);
+  }
+  out.push_back(step(ActionKind::Commit, x, 0, std::move(t), true));
+}
+
+// Fault: an operator stops updating. Its subtree can no longer reach L1, so every update below it
+// that L1 does not yet hold is lost; its users keep the state L1 holds and exit with it.
+void SlushModel::try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const {
+  if (x == kL1 || halted_count(s) >= config_.halts || cut_off(s, x)) return;
+  State t = s;
+  t.halted(x) = 1;
+  revert_below(t, x);
+  out.push_back(step(ActionKind::Halt, x, 0, std::move(t), false));
+}
+
+void SlushModel::revert_below(State& t, NodeId top) const {
+  auto lost = [&](NodeId pos) { return pos != kNowhere && pos != kL1 && tree_.within(pos, top); };
+  for (MsgId m = 0; m < message_count(); ++m) {
+    const auto& spec = message(m);
+    const bool call = spec.kind == MessageKind::Call;
+    if (lost(t.receipt_pos(m))) {
+      t.receipt_pos(m) = kNowhere;
+      t.frozen(spec.from) = std::uint8_t(m + 1);
+    }
+    if (t.forced(m) == Forced::Up && lost(t.forced_pos(m))) {
+      t.set_forced(m, Forced::None);
+      t.forced_pos(m) = kNowhere;
+      if (call) t.frozen(spec.from) = std::uint8_t(m + 1);
+    }
+    if (lost(t.mint_pos(m))) {
+      t.mints(m) -= 1;
+      t.balance(spec.to) -= spec.amount;
+      t.mint_pos(m) = kNowhere;
+      if (t.forced(m) == Forced::Delivered) {
+        t.set_forced(m, Forced::Down);
+        t.forced_pos(m) = spec.to;
+      }
+    }
+    if (lost(t.burn_pos(m))) {
+      t.burn_pos(m) = kNowhere;
+      t.balance(spec.from) += spec.amount;
+      if (t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
+    }
+  }
+}
+
+// M2/M3: the sender burns; a contract call freezes the sending contract.
+void SlushModel::try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+  const auto& spec = message(m);
+  const NodeId x = spec.from;
+  if (s.burned(m) || cut_off(s, x) || s.frozen(x) || s.balance(x) < spec.amount ||
+      blocked_by_inbox(s, x))
+    return;
+  State t = s;
+  t.balance(x) -= spec.amount;
+  t.burn_pos(m) = x;
+  if (spec.kind == MessageKind::Call && config_.variant != Variant::NoFreeze)
+    t.frozen(x) = std::uint8_t(m + 1);
+  out.push_back(step(ActionKind::Burn, x, m, std::move(t), false));
+}
+
+void SlushModel::mint(State& t, MsgId m) const {
+  const auto& spec = message(m);
+  t.mints(m) += 1;
+  t.balance(spec.to) += spec.amount;
+  t.mint_pos(m) = spec.to;
+}
+
+// M2: a relayer proves the burn against an L1 root; the receiver checks its nullifier and mints.
+// A frozen receiver makes no transaction, so it cannot mint until it is unfrozen.
+void SlushModel::try_relay(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+  const auto& spec = message(m);
+  const NodeId d = spec.to;
+  if (!config_.relayers || !burn_final(s, m) || cut_off(s, d) || s.frozen(d) ||
+      blocked_by_inbox(s, d) || s.mints(m) >= 2)
+    return;
+  if (s.mints(m) > 0 && config_.variant != Variant::NoNullifier) return;  // nullifier recorded
+  State t = s;
+  mint(t, m);
+  out.push_back(step(ActionKind::Relay, d, m, std::move(t), false));
+}
+
+// M4: the sender unlocks by pushing the message into forced routing. For a call this is the
+// frozen contract's way out; for a transfer it is its user's fallback when nobody relays.
+void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+  const auto& spec = message(m);
+  if (!s.burned(m) || s.forced(m) != Forced::None || cut_off(s, spec.from)) return;
+  if (spec.kind == MessageKind::Call ? s.receipt_pos(m) != kNowhere : s.mints(m) > 0) return;
+  State t = s;
+  t.set_forced(m, Forced::Up);
+  t.forced_pos(m) = spec.from;
+  if (t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
+  out.push_back(step(ActionKind::Force, spec.from, m, std::move(t), true));
+}
+
+// M4: once the forced message is anchored in L1, the lowest common ancestor of sender and
+// receiver places it in the forced inbox of its child on the route down.
+void SlushModel::try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+  if (s.forced(m) != Forced::Up || s.forced_pos(m) != kL1) return;
+  const auto& spec = message(m);
+  const NodeId top = tree_.lca(spec.from, spec.to);
+  if (cut_off(s, top)) return;
+  State t = s;
+  t.set_forced(m, Forced::Down);
+  t.forced_pos(m) = top == spec.to ? spec.to : tree_.step_down(top, spec.to);
+  out.push_back(step(ActionKind::Pull, top, m, std::move(t), true));
+}
+
+// M4: a node processes its forced inbox: an interior node forwards the message to its child on
+// the route; the receiver mints (unless its nullifier says the message was already consumed).
+void SlushModel::try_process(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+  if (s.forced(m) != Forced::Down) return;
+  const auto& spec = message(m);
+  const NodeId y = s.forced_pos(m);
+  if (cut_off(s, y)) return;
+  State t = s;
+  if (y == spec.to) {
+    if (s.frozen(y)) return;  // a frozen receiver first pushes its own call out, then processes
+    const bool fresh = s.mints(m) == 0 || config_.variant == Variant::NoNullifier;
+    if (fresh && s.mints(m) < 2) mint(t, m);
+    t.set_forced(m, Forced::Delivered);
+  } else {
+    t.forced_pos(m) = tree_.step_down(y, spec.to);
+  }
+  const bool fair = config_.variant != Variant::SkipForced;
+  out.push_back(step(ActionKind::ProcessForced, y, m, std::move(t), fair));
+}
+
+// M3: a relayer brings back the receipt of message r (its mint is anchored in L1); the frozen
+// node x imports it and unfreezes. The correct protocol accepts only the receipt of x's own call.
+void SlushModel::try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const {
+  if (!config_.relayers || cut_off(s, x) || blocked_by_inbox(s, x)) return;
+  const MsgId waits = MsgId(s.frozen(x) - 1);
+  if (r != waits && config_.variant != Variant::UncheckedReceipt) return;
+  if (s.mints(r) == 0 || s.mint_pos(r) != kL1) return;
+  State t = s;
+  t.frozen(x) = 0;
+  t.receipt_pos(waits) = x;
+  out.push_back(step(ActionKind::ImportReceipt, x, r, std::move(t), false));
+}
+
+}  // namespace slush::model

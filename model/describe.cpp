@@ -1,0 +1,87 @@
+// Actions and states in the protocol's words, for traces and reports.
+#include <sstream>
+
+#include "model/slush_model.hpp"
+
+namespace slush::model {
+
+std::string_view to_string(ActionKind k) {
+  switch (k) {
+    case ActionKind::Commit: return "commit";
+    case ActionKind::Burn: return "burn";
+    case ActionKind::Relay: return "relay";
+    case ActionKind::ImportReceipt: return "import-receipt";
+    case ActionKind::Force: return "force";
+    case ActionKind::Pull: return "pull";
+    case ActionKind::ProcessForced: return "process-forced";
+    case ActionKind::Halt: return "halt";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string where(NodeId pos) {
+  if (pos == kNowhere) return "-";
+  return pos == kL1 ? "L1" : Tree::name(pos);
+}
+
+}  // namespace
+
+std::string SlushModel::describe(const Action& a) const {
+  const std::string node = Tree::name(a.node);
+  if (a.kind == ActionKind::Commit)
+    return node + " pushes its ZKP update onto " + Tree::name(tree_.parent(a.node));
+  if (a.kind == ActionKind::Halt)
+    return node + " halts: it stops updating, and what L1 does not hold below it is lost";
+  const auto& spec = message(a.msg);
+  const std::string msg = "'" + spec.name + "'";
+  const std::string amount = std::to_string(spec.amount);
+  switch (a.kind) {
+    case ActionKind::Burn:
+      return node + " burns " + amount + " for " + msg + " to " + Tree::name(spec.to) +
+             (spec.kind == MessageKind::Call && variant() != Variant::NoFreeze
+                  ? " and freezes until its receipt returns"
+                  : "");
+    case ActionKind::Relay:
+      return "a relayer proves the burn of " + msg + " to " + node + ", which mints " + amount;
+    case ActionKind::ImportReceipt:
+      return "a relayer brings the receipt of " + msg + " to " + node +
+             ", which imports it and unfreezes";
+    case ActionKind::Force:
+      return node + " pushes " + msg + " into forced routing";
+    case ActionKind::Pull:
+      return node + " (lowest common ancestor) pulls forced " + msg + " down towards " +
+             Tree::name(spec.to);
+    case ActionKind::ProcessForced:
+      return a.node == spec.to ? node + " processes forced " + msg + " and mints it"
+                               : node + " forwards forced " + msg + " down its route";
+    default:
+      break;
+  }
+  return "?";
+}
+
+std::string SlushModel::describe(const State& s) const {
+  std::ostringstream o;
+  o << "balances:";
+  for (NodeId i = 1; i < tree_.size(); ++i) {
+    o << ' ' << int(i) << '=' << int(s.balance(i));
+    if (s.frozen(i)) o << "(frozen on '" << message(MsgId(s.frozen(i) - 1)).name << "')";
+    if (s.halted(i)) o << "(halted)";
+  }
+  for (MsgId m = 0; m < message_count(); ++m) {
+    o << "\n    '" << message(m).name << "': burn@" << where(s.burn_pos(m)) << " mints="
+      << int(s.mints(m)) << " mint@" << where(s.mint_pos(m)) << " receipt@"
+      << where(s.receipt_pos(m));
+    switch (s.forced(m)) {
+      case Forced::None: break;
+      case Forced::Up: o << " forced-up@" << where(s.forced_pos(m)); break;
+      case Forced::Down: o << " forced-inbox@" << where(s.forced_pos(m)); break;
+      case Forced::Delivered: o << " forced-delivered"; break;
+    }
+  }
+  return o.str();
+}
+
+}  // namespace slush::model

@@ -1,0 +1,91 @@
+// The Slush protocol as an explicit-state model (mechanisms M1-M4): initial state, the actions
+// enabled in a state in a fixed order, and their successors. Deterministic and free of hidden
+// state: successors() depends only on its argument.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checker/model_concept.hpp"
+#include "model/action.hpp"
+#include "model/config.hpp"
+#include "model/state.hpp"
+#include "model/tree.hpp"
+
+namespace slush::model {
+
+/// A configuration the model cannot run (a message to a missing node, a balance overflow, ...).
+class ModelError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+using SlushStep = checker::Step<State, Action>;
+
+class SlushModel {
+ public:
+  using State = model::State;
+  using Action = model::Action;
+
+  /// Validates `config` and builds the model; throws ModelError or TreeError.
+  explicit SlushModel(ModelConfig config);
+
+  const ModelConfig& config() const { return config_; }
+  const Tree& tree() const { return tree_; }
+  Variant variant() const { return config_.variant; }
+  const MessageSpec& message(MsgId m) const { return config_.messages[m]; }
+  std::size_t message_count() const { return config_.messages.size(); }
+  /// Tokens that L1 backs: the sum of initial balances.
+  unsigned backed_supply() const { return backed_; }
+
+  std::vector<State> initial_states() const;
+  /// Appends every enabled action of `s` with its successor, in the documented order:
+  /// per node (commit, halt), then per message (burn, relay, force, pull, process), then
+  /// receipts per frozen node and per message.
+  void successors(const State& s, std::vector<SlushStep>& out) const;
+  /// The successor of `s` under `a`, or nothing if `a` is not enabled in `s`.
+  bool apply(const State& s, const Action& a, State& next) const;
+
+  std::size_t state_bytes() const { return State::bytes_for(tree_.size(), message_count()); }
+  void pack(const State& s, std::uint8_t* out) const;
+  State unpack(const std::uint8_t* in) const { return State::from_bytes(in, state_bytes()); }
+
+  /// The action in the protocol's words.
+  std::string describe(const Action& a) const;
+  /// A short summary of a state: balances, frozen and halted nodes, where each message is.
+  std::string describe(const State& s) const;
+
+  // Derived facts, shared by the actions and the properties.
+  /// Whether node `n` or one of its ancestors has halted: its updates can no longer reach L1.
+  bool cut_off(const State& s, NodeId n) const;
+  /// Whether the burn of `m` is final, so the receiver may mint against it.
+  bool burn_final(const State& s, MsgId m) const;
+  /// The contract call node `n` still owes a confirmation for (burned, no receipt imported, not
+  /// pushed into forced routing), if any.
+  bool outstanding_call(const State& s, NodeId n, MsgId& m) const;
+  /// Whether `n` must process a forced operation before any other update.
+  bool forced_inbox_pending(const State& s, NodeId n) const;
+
+ private:
+  void validate() const;
+  void try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const;
+  void try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const;
+  void try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const;
+  void try_relay(const State& s, MsgId m, std::vector<SlushStep>& out) const;
+  void try_force(const State& s, MsgId m, std::vector<SlushStep>& out) const;
+  void try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const;
+  void try_process(const State& s, MsgId m, std::vector<SlushStep>& out) const;
+  void try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const;
+  bool blocked_by_inbox(const State& s, NodeId n) const;
+  void mint(State& s, MsgId m) const;
+  void revert_below(State& s, NodeId top) const;
+  unsigned halted_count(const State& s) const;
+
+  ModelConfig config_;
+  Tree tree_;
+  unsigned backed_ = 0;
+};
+
+}  // namespace slush::model

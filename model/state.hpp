@@ -1,0 +1,79 @@
+// The Slush model's state: a compact byte string with a fixed layout per configuration, so a
+// state hashes, compares and stores as plain bytes.
+//
+// Layout (n nodes, k messages), one byte per field:
+//   [0] n  [1] k
+//   node block, per node i:      balance, frozen (0, or 1 + the call it waits for), halted
+//   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos
+// A *_pos field names the highest node whose root includes the event (kL1 once anchored in L1),
+// or kNowhere if the event has not happened (or was reverted).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "model/config.hpp"
+
+namespace slush::model {
+
+inline constexpr NodeId kNowhere = 0xff;
+
+/// Where a message stands in forced routing (M4).
+enum class Forced : std::uint8_t {
+  None = 0,       ///< not forced
+  Up = 1,         ///< riding up the roots towards L1; forced_pos is the node holding it
+  Down = 2,       ///< being pulled down; forced_pos is the node whose forced inbox holds it
+  Delivered = 3,  ///< processed by the receiver
+};
+
+class State {
+ public:
+  State() = default;
+  State(std::size_t nodes, std::size_t messages);
+
+  std::size_t nodes() const { return b_[0]; }
+  std::size_t messages() const { return b_[1]; }
+
+  // Node fields.
+  std::uint8_t& balance(NodeId i) { return b_[node_field(0, i)]; }
+  std::uint8_t balance(NodeId i) const { return b_[node_field(0, i)]; }
+  /// 0 if the node is not frozen, else 1 + the contract call it waits on.
+  std::uint8_t& frozen(NodeId i) { return b_[node_field(1, i)]; }
+  std::uint8_t frozen(NodeId i) const { return b_[node_field(1, i)]; }
+  std::uint8_t& halted(NodeId i) { return b_[node_field(2, i)]; }
+  std::uint8_t halted(NodeId i) const { return b_[node_field(2, i)]; }
+
+  // Message fields.
+  NodeId& burn_pos(MsgId m) { return b_[msg_field(0, m)]; }
+  NodeId burn_pos(MsgId m) const { return b_[msg_field(0, m)]; }
+  /// Ghost counter: how often the message was minted (0, 1, or 2 under a broken variant).
+  std::uint8_t& mints(MsgId m) { return b_[msg_field(1, m)]; }
+  std::uint8_t mints(MsgId m) const { return b_[msg_field(1, m)]; }
+  NodeId& mint_pos(MsgId m) { return b_[msg_field(2, m)]; }
+  NodeId mint_pos(MsgId m) const { return b_[msg_field(2, m)]; }
+  NodeId& receipt_pos(MsgId m) { return b_[msg_field(3, m)]; }
+  NodeId receipt_pos(MsgId m) const { return b_[msg_field(3, m)]; }
+  Forced forced(MsgId m) const { return Forced(b_[msg_field(4, m)]); }
+  void set_forced(MsgId m, Forced f) { b_[msg_field(4, m)] = std::uint8_t(f); }
+  NodeId& forced_pos(MsgId m) { return b_[msg_field(5, m)]; }
+  NodeId forced_pos(MsgId m) const { return b_[msg_field(5, m)]; }
+
+  bool burned(MsgId m) const { return burn_pos(m) != kNowhere; }
+
+  std::size_t size_bytes() const { return b_.size(); }
+  const std::uint8_t* data() const { return b_.data(); }
+  static State from_bytes(const std::uint8_t* p, std::size_t size);
+  static std::size_t bytes_for(std::size_t nodes, std::size_t messages) {
+    return 2 + 3 * nodes + 6 * messages;
+  }
+
+  bool operator==(const State& o) const { return b_ == o.b_; }
+
+ private:
+  std::size_t node_field(std::size_t f, NodeId i) const { return 2 + f * b_[0] + i; }
+  std::size_t msg_field(std::size_t f, MsgId m) const { return 2 + 3 * b_[0] + f * b_[1] + m; }
+  std::vector<std::uint8_t> b_;
+};
+
+}  // namespace slush::model

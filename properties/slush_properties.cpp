@@ -1,0 +1,155 @@
+#include "properties/slush_properties.hpp"
+
+namespace slush::properties {
+
+using checker::PropertyKind;
+using model::Forced;
+using model::MessageKind;
+using model::MsgId;
+using model::NodeId;
+using model::SlushModel;
+using model::State;
+
+namespace {
+
+/// no-double-spend: each message minted at most once; balances plus in-flight amounts equal what
+/// L1 backs.
+bool no_double_spend(const SlushModel& md, const State& s) {
+  unsigned total = 0;
+  for (NodeId i = 0; i < md.tree().size(); ++i) total += s.balance(i);
+  for (MsgId m = 0; m < md.message_count(); ++m) {
+    if (s.mints(m) > 1) return false;
+    if (s.burned(m) && s.mints(m) == 0) total += md.message(m).amount;
+  }
+  return total == md.backed_supply();
+}
+
+/// Whether a burned, unminted message is still held somewhere it can be delivered from.
+bool held(const SlushModel& md, const State& s, MsgId m) {
+  const auto& spec = md.message(m);
+  if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) return true;  // holders exit with it
+  if (s.forced(m) == Forced::Up || s.forced(m) == Forced::Down) return true;
+  if (s.forced(m) != Forced::None) return false;
+  if (spec.kind == MessageKind::Transfer) return true;  // its user holds the burn proof
+  return s.frozen(spec.from) == m + 1 && s.receipt_pos(m) == model::kNowhere;
+}
+
+bool no_loss_forced_routing(const SlushModel& md, const State& s) {
+  for (MsgId m = 0; m < md.message_count(); ++m)
+    if (s.burned(m) && s.mints(m) == 0 && !held(md, s, m)) return false;
+  return true;
+}
+
+/// The node whose own VM state an action changes by a transaction, if any.
+bool transaction_by(const SlushModel& md, const model::Action& a, NodeId& node) {
+  using model::ActionKind;
+  switch (a.kind) {
+    case ActionKind::Burn:
+    case ActionKind::Relay:
+    case ActionKind::ImportReceipt:
+      node = a.node;
+      return true;
+    case ActionKind::ProcessForced:
+      node = a.node;
+      return a.node == md.message(a.msg).to;  // a delivery mints; forwarding is not a transaction
+    default:
+      return false;
+  }
+}
+
+bool freeze_safety(const SlushModel& md, const State& s, const model::Action& a) {
+  NodeId node;
+  if (!transaction_by(md, a, node)) return true;
+  MsgId owed;
+  if (!md.outstanding_call(s, node, owed)) return true;
+  return a.kind == model::ActionKind::ImportReceipt && a.msg == owed;
+}
+
+/// eventual-delivery, at a state where a fair run may stop: every burned message whose sender
+/// and receiver are still live is minted, and no live node is frozen.
+bool delivered_at_rest(const SlushModel& md, const State& s) {
+  for (MsgId m = 0; m < md.message_count(); ++m) {
+    const auto& spec = md.message(m);
+    if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) continue;
+    if (s.burned(m) && s.mints(m) == 0) return false;
+  }
+  for (NodeId i = 1; i < md.tree().size(); ++i)
+    if (s.frozen(i) && !md.cut_off(s, i)) return false;
+  return true;
+}
+
+SlushProperty make(std::string name, PropertyKind kind, std::string statement,
+                   std::string reference) {
+  SlushProperty p;
+  p.name = std::move(name);
+  p.kind = kind;
+  p.statement = std::move(statement);
+  p.reference = std::move(reference);
+  return p;
+}
+
+}  // namespace
+
+bool checkable(const SlushProperty& p) { return bool(p.holds) || bool(p.holds_on); }
+
+std::vector<SlushProperty> slush_properties(const SlushModel& md) {
+  const SlushModel* m = &md;
+  std::vector<SlushProperty> ps;
+
+  ps.push_back(make("no-double-spend", PropertyKind::Invariant,
+                    "every message is minted at most once, and balances plus in-flight amounts "
+                    "equal the supply L1 backs, in every reachable state, reverts included",
+                    "New bridging; FAQ (double spending)"));
+  ps.back().holds = [m](const State& s) { return no_double_spend(*m, s); };
+
+  ps.push_back(make("no-loss-forced-routing", PropertyKind::Invariant,
+                    "every burned message not yet minted is held where it can still be delivered "
+                    "from: awaiting relay with its sender frozen (a transfer: held by its user), "
+                    "in forced routing, or behind a halted node whose holders can exit with it",
+                    "Fallback option; Fig. 7-8"));
+  ps.back().holds = [m](const State& s) { return no_loss_forced_routing(*m, s); };
+
+  ps.push_back(make("eventual-delivery", PropertyKind::Eventually,
+                    "under fairness (every live honest node keeps updating; relayers may never "
+                    "act) every burned message is eventually minted and every frozen sender "
+                    "eventually unfrozen",
+                    "Automatic bridging and the sharded VM; Fallback option"));
+  ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
+
+  ps.push_back(make("fork-impossibility", PropertyKind::Invariant,
+                    "under honest majority no two conflicting roots (L1 included) are both final",
+                    "Replacing L1; Fig. 15"));
+  ps.push_back(make("exit-safety", PropertyKind::Invariant,
+                    "after an operator withholds data, every honest descendant can still exit "
+                    "with a retained root, reverting none of its final updates",
+                    "Trustless exits; The mechanism; Challenges"));
+
+  ps.push_back(make("freeze-safety", PropertyKind::StepInvariant,
+                    "a sender with an unconfirmed contract call makes no transaction except "
+                    "importing its own receipt or pushing the call into forced routing",
+                    "Bridging to solve automatic bridging; Fig. 6"));
+  ps.back().holds_on = [m](const State& s, const model::Action& a, const State&) {
+    return freeze_safety(*m, s, a);
+  };
+
+  ps.push_back(make("acceptance-soundness", PropertyKind::Invariant,
+                    "the aggregated (a, b) of every stored root equals a direct count of the "
+                    "descendants that pushed after it; a root is pruned only once a later root "
+                    "is over 50% accepted",
+                    "The mechanism; Fig. 12"));
+  ps.push_back(make("election-safety", PropertyKind::Invariant,
+                    "an operator changes only with a majority of descendants' votes; under "
+                    "honest majority the new operator is honest and final state is kept",
+                    "Liquid consensus; Fig. 13-14"));
+  ps.push_back(make("l1-recovery", PropertyKind::Eventually,
+                    "a stalled or forking L1 operator is replaced under honest majority, and its "
+                    "stake is slashed",
+                    "Replacing L1; Fig. 15"));
+  return ps;
+}
+
+CheckedSlush::CheckedSlush(model::ModelConfig config)
+    : model_(std::make_shared<const model::SlushModel>(std::move(config))),
+      properties_(slush_properties(*model_)) {}
+
+}  // namespace slush::properties
