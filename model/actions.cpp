@@ -122,8 +122,11 @@ void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out)
   State t = s;
   t.set_forced(m, Forced::Up);
   t.forced_pos(m) = spec.from;
+  // Fair when someone must act: a frozen contract (to unlock) or a transfer's user (to be paid).
+  // A contract that was never frozen has no reason to take the fallback.
+  const bool fair = spec.kind == MessageKind::Transfer || s.frozen(spec.from) == m + 1;
   if (t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
-  out.push_back(step(ActionKind::Force, spec.from, m, std::move(t), true));
+  out.push_back(step(ActionKind::Force, spec.from, m, std::move(t), fair));
 }
 
 // M4: once the forced message is anchored in L1, the lowest common ancestor of sender and

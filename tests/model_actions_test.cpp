@@ -1,0 +1,198 @@
+// Each mechanism's steps on small hand-built states (M1-M4 and the halting fault).
+#include <gtest/gtest.h>
+
+#include "model/slush_model.hpp"
+
+namespace slush::model {
+namespace {
+
+/// R1's shape: L1; VM 1, VM 2; VM 3, VM 4 under VM 1; VM 5, VM 6 under VM 2.
+ModelConfig r1_like(Variant v = Variant::Correct) {
+  ModelConfig c;
+  c.parents = Tree::complete(2, 2);
+  c.balances = {0, 1, 1, 1, 1, 1, 1};
+  c.messages = {{"call", MessageKind::Call, 3, 5, 1}, {"transfer", MessageKind::Transfer, 6, 3, 1}};
+  c.relayers = true;
+  c.halts = 1;
+  c.variant = v;
+  return c;
+}
+
+constexpr MsgId kCall = 0, kTransfer = 1;
+
+/// Applies `a` to `s`, failing the test if it is not enabled.
+State run(const SlushModel& m, const State& s, ActionKind k, NodeId node, MsgId msg = 0) {
+  State next;
+  EXPECT_TRUE(m.apply(s, Action{k, node, msg}, next))
+      << "not enabled: " << m.describe(Action{k, node, msg}) << "\nin " << m.describe(s);
+  return next;
+}
+
+bool enabled(const SlushModel& m, const State& s, ActionKind k, NodeId node, MsgId msg = 0) {
+  State next;
+  return m.apply(s, Action{k, node, msg}, next);
+}
+
+TEST(M1Commit, UpdatesChainUpToL1) {
+  const SlushModel m(r1_like());
+  State s = m.initial_states().at(0);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 3));  // nothing to push yet
+  s = run(m, s, ActionKind::Burn, 6, kTransfer);
+  EXPECT_EQ(s.burn_pos(kTransfer), 6);
+  s = run(m, s, ActionKind::Commit, 6);
+  EXPECT_EQ(s.burn_pos(kTransfer), 2);
+  s = run(m, s, ActionKind::Commit, 2);
+  EXPECT_EQ(s.burn_pos(kTransfer), kL1);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 2));
+}
+
+TEST(M2Bridging, ReceiverMintsOnlyAgainstAnL1RootAndOnce) {
+  const SlushModel m(r1_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 6, kTransfer);
+  EXPECT_EQ(s.balance(6), 0);
+  s = run(m, s, ActionKind::Commit, 6);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Relay, 3, kTransfer));  // VM 2's root is not in L1
+  s = run(m, s, ActionKind::Commit, 2);
+  s = run(m, s, ActionKind::Relay, 3, kTransfer);
+  EXPECT_EQ(s.balance(3), 2);
+  EXPECT_EQ(s.mints(kTransfer), 1);
+  EXPECT_EQ(s.mint_pos(kTransfer), 3);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Relay, 3, kTransfer));  // the nullifier refuses a replay
+}
+
+TEST(M2Bridging, WithoutNullifierAReplayMintsAgain) {
+  const SlushModel m(r1_like(Variant::NoNullifier));
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 6, kTransfer);
+  s = run(m, run(m, s, ActionKind::Commit, 6), ActionKind::Commit, 2);
+  s = run(m, run(m, s, ActionKind::Relay, 3, kTransfer), ActionKind::Relay, 3, kTransfer);
+  EXPECT_EQ(s.mints(kTransfer), 2);
+  EXPECT_EQ(s.balance(3), 3);
+}
+
+TEST(M3Freeze, CallFreezesUntilItsOwnReceiptIsImported) {
+  const SlushModel m(r1_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  EXPECT_EQ(s.frozen(3), kCall + 1);
+  // The frozen caller cannot receive the transfer by relay.
+  s = run(m, s, ActionKind::Burn, 6, kTransfer);
+  s = run(m, run(m, s, ActionKind::Commit, 6), ActionKind::Commit, 2);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Relay, 3, kTransfer));
+  // The call is anchored, relayed and the mint anchored; only then the receipt can be imported.
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, s, ActionKind::Relay, 5, kCall);
+  EXPECT_FALSE(enabled(m, s, ActionKind::ImportReceipt, 3, kCall));
+  s = run(m, run(m, s, ActionKind::Commit, 5), ActionKind::Commit, 2);
+  EXPECT_FALSE(enabled(m, s, ActionKind::ImportReceipt, 3, kTransfer));  // not its receipt
+  s = run(m, s, ActionKind::ImportReceipt, 3, kCall);
+  EXPECT_EQ(s.frozen(3), 0);
+  EXPECT_EQ(s.receipt_pos(kCall), 3);
+  EXPECT_TRUE(enabled(m, s, ActionKind::Relay, 3, kTransfer));
+}
+
+TEST(M3Freeze, UncheckedReceiptUnfreezesOnAnyReceipt) {
+  const SlushModel m(r1_like(Variant::UncheckedReceipt));
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 6, kTransfer);
+  s = run(m, run(m, s, ActionKind::Commit, 6), ActionKind::Commit, 2);
+  s = run(m, s, ActionKind::Relay, 3, kTransfer);
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, s, ActionKind::Burn, 3, kCall);
+  s = run(m, s, ActionKind::ImportReceipt, 3, kTransfer);
+  EXPECT_EQ(s.frozen(3), 0);
+  EXPECT_EQ(s.mints(kCall), 0);  // unfrozen although the call was never received
+}
+
+TEST(M4ForcedRouting, PushedUpToL1ThenPulledDownHopByHop) {
+  const SlushModel m(r1_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  s = run(m, s, ActionKind::Force, 3, kCall);
+  EXPECT_EQ(s.frozen(3), 0);  // pushing into forced routing unlocks the sender
+  EXPECT_EQ(s.forced(kCall), Forced::Up);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Pull, 0, kCall));  // not yet anchored
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  EXPECT_EQ(s.forced_pos(kCall), kL1);
+  s = run(m, s, ActionKind::Pull, 0, kCall);  // L1 is the lowest common ancestor of 3 and 5
+  EXPECT_EQ(s.forced(kCall), Forced::Down);
+  EXPECT_EQ(s.forced_pos(kCall), 2);
+  // VM 2 must process the forced operation before any other update.
+  s = run(m, s, ActionKind::Burn, 6, kTransfer);
+  s = run(m, s, ActionKind::Commit, 6);
+  EXPECT_TRUE(m.forced_inbox_pending(s, 2));
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 2));
+  s = run(m, s, ActionKind::ProcessForced, 2, kCall);
+  EXPECT_EQ(s.forced_pos(kCall), 5);
+  EXPECT_TRUE(enabled(m, s, ActionKind::Commit, 2));
+  s = run(m, s, ActionKind::ProcessForced, 5, kCall);
+  EXPECT_EQ(s.forced(kCall), Forced::Delivered);
+  EXPECT_EQ(s.mints(kCall), 1);
+  EXPECT_EQ(s.balance(5), 2);
+}
+
+TEST(M4ForcedRouting, ForcedDeliveryAfterADirectRelayDoesNotMintTwice) {
+  const SlushModel m(r1_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, s, ActionKind::Relay, 5, kCall);
+  s = run(m, s, ActionKind::Force, 3, kCall);  // the caller never saw the receipt
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, run(m, s, ActionKind::Pull, 0, kCall), ActionKind::ProcessForced, 2, kCall);
+  s = run(m, s, ActionKind::ProcessForced, 5, kCall);
+  EXPECT_EQ(s.mints(kCall), 1);
+  EXPECT_EQ(s.balance(5), 2);
+}
+
+TEST(M4ForcedRouting, SkipForcedLetsANodeUpdateWithAPendingInbox) {
+  const SlushModel m(r1_like(Variant::SkipForced));
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  s = run(m, run(m, s, ActionKind::Force, 3, kCall), ActionKind::Commit, 3);
+  s = run(m, run(m, s, ActionKind::Commit, 1), ActionKind::Pull, 0, kCall);
+  s = run(m, run(m, s, ActionKind::Burn, 6, kTransfer), ActionKind::Commit, 6);
+  EXPECT_TRUE(enabled(m, s, ActionKind::Commit, 2));
+  std::vector<SlushStep> steps;
+  m.successors(s, steps);
+  for (const auto& st : steps)
+    if (st.action.kind == ActionKind::ProcessForced) EXPECT_FALSE(st.fair);
+}
+
+TEST(Halting, LosesWhatL1DoesNotHoldAndKeepsWhatItDoes) {
+  const SlushModel m(r1_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  s = run(m, s, ActionKind::Burn, 6, kTransfer);
+  s = run(m, run(m, s, ActionKind::Commit, 6), ActionKind::Commit, 2);  // transfer in L1
+  s = run(m, s, ActionKind::Commit, 3);                                  // call only in VM 1
+  State h = run(m, s, ActionKind::Halt, 1);
+  EXPECT_TRUE(h.halted(1));
+  EXPECT_TRUE(m.cut_off(h, 3));
+  EXPECT_FALSE(m.cut_off(h, 5));
+  EXPECT_FALSE(h.burned(kCall));  // reverted: VM 3's users exit with the state L1 holds
+  EXPECT_EQ(h.balance(3), 1);
+  EXPECT_EQ(h.frozen(3), 0);
+  EXPECT_EQ(h.burn_pos(kTransfer), kL1);  // anchored elsewhere: kept
+  EXPECT_FALSE(enabled(m, h, ActionKind::Halt, 2));  // one halt allowed
+  EXPECT_FALSE(enabled(m, h, ActionKind::Relay, 3, kTransfer));  // VM 3 is cut off
+}
+
+TEST(Halting, MintingAnUnfinalBurnThenHaltingDoublesTheToken) {
+  const SlushModel m(r1_like(Variant::MintUnfinal));
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  s = run(m, s, ActionKind::Relay, 5, kCall);  // allowed only under mint-unfinal
+  s = run(m, s, ActionKind::Halt, 3);
+  EXPECT_EQ(s.balance(3) + s.balance(5), 3);  // 2 tokens existed
+  const SlushModel correct(r1_like());
+  State c = run(correct, correct.initial_states().at(0), ActionKind::Burn, 3, kCall);
+  EXPECT_FALSE(enabled(correct, c, ActionKind::Relay, 5, kCall));
+}
+
+TEST(ModelValidation, RejectsImpossibleMessages) {
+  ModelConfig c = r1_like();
+  c.messages.push_back({"bad", MessageKind::Transfer, 3, 3, 1});
+  EXPECT_THROW(SlushModel{c}, ModelError);
+  c = r1_like();
+  c.messages.push_back({"l1", MessageKind::Transfer, 0, 3, 1});
+  EXPECT_THROW(SlushModel{c}, ModelError);
+  c = r1_like();
+  c.balances[0] = 1;
+  EXPECT_THROW(SlushModel{c}, ModelError);
+}
+
+}  // namespace
+}  // namespace slush::model

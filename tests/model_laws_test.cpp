@@ -1,0 +1,92 @@
+// Laws of the Slush model, checked with RapidCheck on random trees, messages and runs:
+// determinism, the packing round trip, apply() agreeing with successors(), and the safety
+// properties along random runs of the correct protocol on trees too large to search.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include "properties/slush_properties.hpp"
+
+namespace slush::model {
+namespace {
+
+/// A random configuration: a random tree of 2..12 nodes, 1..4 messages between validiums.
+rc::Gen<ModelConfig> configs() {
+  return rc::gen::exec([] {
+    ModelConfig c;
+    const auto n = *rc::gen::inRange<std::size_t>(3, 13);
+    c.parents.push_back(kL1);
+    for (std::size_t i = 1; i < n; ++i)
+      c.parents.push_back(NodeId(*rc::gen::inRange<std::size_t>(0, i)));
+    c.balances.push_back(0);
+    for (std::size_t i = 1; i < n; ++i) c.balances.push_back(*rc::gen::inRange<std::uint8_t>(0, 3));
+    const auto k = *rc::gen::inRange<std::size_t>(1, 5);
+    for (std::size_t m = 0; m < k; ++m) {
+      MessageSpec spec;
+      spec.name = "m" + std::to_string(m);
+      spec.kind = *rc::gen::element(MessageKind::Call, MessageKind::Transfer);
+      spec.from = NodeId(*rc::gen::inRange<std::size_t>(1, n));
+      spec.to = NodeId(*rc::gen::suchThat(rc::gen::inRange<std::size_t>(1, n),
+                                          [&](std::size_t t) { return t != spec.from; }));
+      spec.amount = *rc::gen::inRange<std::uint8_t>(1, 3);
+      c.messages.push_back(spec);
+    }
+    c.relayers = *rc::gen::arbitrary<bool>();
+    c.halts = *rc::gen::inRange(0u, 2u);
+    return c;
+  });
+}
+
+/// Walks up to `length` random steps, calling `visit(state, steps)` at each state.
+template <class Visit>
+void random_run(const SlushModel& m, std::size_t length, Visit visit) {
+  State s = m.initial_states().at(0);
+  std::vector<SlushStep> steps;
+  for (std::size_t i = 0; i < length; ++i) {
+    steps.clear();
+    m.successors(s, steps);
+    visit(s, steps);
+    if (steps.empty()) return;
+    s = steps[*rc::gen::inRange<std::size_t>(0, steps.size())].next;
+  }
+}
+
+RC_GTEST_PROP(SlushLaws, SuccessorsAreDeterministicAndApplyAgrees, ()) {
+  const SlushModel m(*configs());
+  random_run(m, 40, [&](const State& s, const std::vector<SlushStep>& steps) {
+    std::vector<SlushStep> again;
+    m.successors(s, again);
+    RC_ASSERT(again.size() == steps.size());
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      RC_ASSERT(again[i].action == steps[i].action);
+      RC_ASSERT(again[i].next == steps[i].next);
+      State via_apply;
+      RC_ASSERT(m.apply(s, steps[i].action, via_apply));
+      RC_ASSERT(via_apply == steps[i].next);
+    }
+  });
+}
+
+RC_GTEST_PROP(SlushLaws, PackingRoundTrips, ()) {
+  const SlushModel m(*configs());
+  std::vector<std::uint8_t> buf(m.state_bytes());
+  random_run(m, 40, [&](const State& s, const std::vector<SlushStep>&) {
+    m.pack(s, buf.data());
+    RC_ASSERT(m.unpack(buf.data()) == s);
+  });
+}
+
+RC_GTEST_PROP(SlushLaws, CorrectProtocolIsSafeAlongRandomRuns, ()) {
+  const properties::CheckedSlush checked(*configs());
+  const auto& props = checked.properties();
+  random_run(checked.model(), 60, [&](const State& s, const std::vector<SlushStep>& steps) {
+    for (const auto& p : props) {
+      if (p.kind == checker::PropertyKind::Invariant && p.holds) RC_ASSERT(p.holds(s));
+      if (p.kind == checker::PropertyKind::StepInvariant && p.holds_on)
+        for (const auto& st : steps) RC_ASSERT(p.holds_on(s, st.action, st.next));
+    }
+  });
+}
+
+}  // namespace
+}  // namespace slush::model

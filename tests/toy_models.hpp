@@ -1,0 +1,128 @@
+// Tiny synthetic models for testing the engine apart from the protocol.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checker/model_concept.hpp"
+
+namespace slush::testing {
+
+using checker::Property;
+using checker::PropertyKind;
+using checker::Step;
+
+/// A point (x, y) of a W x H grid that moves right or up; optionally one point is "bad".
+struct Grid {
+  struct State {
+    std::uint8_t x = 0, y = 0;
+  };
+  enum class Action { Right, Up };
+
+  int width, height;
+  std::vector<Property<State, Action>> props;
+
+  Grid(int w, int h, int bad_x = -1, int bad_y = -1) : width(w), height(h) {
+    Property<State, Action> p;
+    p.name = "avoids-bad-point";
+    p.holds = [bad_x, bad_y](const State& s) { return !(s.x == bad_x && s.y == bad_y); };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {State{}}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    if (s.x < width) out.push_back({Action::Right, State{std::uint8_t(s.x + 1), s.y}, false});
+    if (s.y < height) out.push_back({Action::Up, State{s.x, std::uint8_t(s.y + 1)}, false});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 2; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s.x, out[1] = s.y; }
+  State unpack(const std::uint8_t* in) const { return State{in[0], in[1]}; }
+  std::string describe(const Action& a) const { return a == Action::Right ? "right" : "up"; }
+};
+
+/// A request that a fair server grants, or an unfair path that leaves it pending for ever:
+/// 0 --serve (fair)--> 1;  0 --drop (fair or not)--> 2, where nothing is enabled.
+struct Request {
+  using State = std::uint8_t;
+  using Action = std::string;
+
+  bool drop_is_fair;
+  std::vector<Property<State, Action>> props;
+
+  explicit Request(bool drop_fair) : drop_is_fair(drop_fair) {
+    Property<State, Action> p;
+    p.name = "eventually-served";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [](const State& s) { return s == 1; };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    if (s != 0) return;
+    out.push_back({"serve", 1, true});
+    out.push_back({"drop", 2, drop_is_fair});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return a; }
+};
+
+/// A counter whose step "jump" from 3 is forbidden by a step invariant.
+struct Jumps {
+  using State = std::uint8_t;
+  using Action = int;  // the increment
+
+  std::vector<Property<State, Action>> props;
+  Jumps() {
+    Property<State, Action> p;
+    p.name = "no-jump-from-3";
+    p.kind = PropertyKind::StepInvariant;
+    p.holds_on = [](const State& s, const Action& a, const State&) { return !(s == 3 && a == 2); };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    if (s + 1 <= 10) out.push_back({1, State(s + 1), false});
+    if (s + 2 <= 10) out.push_back({2, State(s + 2), false});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return "+" + std::to_string(a); }
+};
+
+/// A model that breaks the engine's contract: its successors change from call to call.
+struct Fickle {
+  using State = std::uint8_t;
+  using Action = int;
+
+  mutable int calls = 0;
+  std::vector<Property<State, Action>> props;
+  Fickle() {
+    Property<State, Action> p;
+    p.name = "below-3";
+    p.holds = [](const State& s) { return s < 3; };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    const int shift = (calls++ >= 3) ? 100 : 0;  // from the fourth call on, other successors
+    if (s < 5) out.push_back({1, State(s + 1 + shift), false});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return std::to_string(a); }
+};
+
+static_assert(checker::ExplorableModel<Grid>);
+static_assert(checker::ExplorableModel<Request>);
+static_assert(checker::ExplorableModel<Jumps>);
+static_assert(checker::ExplorableModel<Fickle>);
+
+}  // namespace slush::testing
