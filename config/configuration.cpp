@@ -263,7 +263,9 @@ Configuration parse_configuration(std::string_view text, const std::string& sour
     throw ConfigError(source, e.source().begin.line, e.source().begin.column,
                       "not valid TOML: " + std::string(e.description()));
   }
-  return Reader(source).read(root);
+  Configuration c = Reader(source).read(root);
+  c.text = std::string(text);
+  return c;
 }
 
 Configuration load_configuration(const std::string& path) {

@@ -32,6 +32,7 @@ struct Configuration {
   std::string description;
   model::ModelConfig model;
   std::uint64_t max_states = 0;  ///< 0: no bound
+  std::string text;              ///< the file's text, so a trace can carry its configuration
 };
 
 /// Parses configuration text; `source` names it in errors. Also validates the model (the tree
