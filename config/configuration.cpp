@@ -114,7 +114,9 @@ class Reader {
   }
 
   std::vector<model::NodeId> tree(const toml::table& root) const;
-  std::vector<std::uint8_t> balances(const toml::table& root, std::size_t nodes) const;
+  std::vector<std::uint8_t> balances(const toml::table& root, std::size_t nodes,
+                                     std::string_view key) const;
+  model::AmmConfig amm(const toml::table& root, std::size_t nodes) const;
   std::vector<model::MessageSpec> messages(const toml::table& root, std::size_t nodes) const;
   Configuration read(const toml::table& root) const;
 
@@ -158,16 +160,18 @@ std::vector<model::NodeId> Reader::tree(const toml::table& root) const {
   }
 }
 
-std::vector<std::uint8_t> Reader::balances(const toml::table& root, std::size_t nodes) const {
+std::vector<std::uint8_t> Reader::balances(const toml::table& root, std::size_t nodes,
+                                           std::string_view name) const {
+  const std::string where(name);
   std::vector<std::uint8_t> out(nodes, 0);
-  const toml::table* t = table(root, "", "balances");
+  const toml::table* t = table(root, "", name);
   if (!t) return out;
-  only_keys(*t, "balances", {"default", "nodes"});
-  const auto fallback = integer(*t, "balances", "default", 0, 255, 0);
+  only_keys(*t, where, {"default", "nodes"});
+  const auto fallback = integer(*t, where, "default", 0, 100, 0);
   for (std::size_t i = 1; i < nodes; ++i) out[i] = std::uint8_t(fallback);
-  if (const toml::table* per = table(*t, "balances", "nodes")) {
+  if (const toml::table* per = table(*t, where, "nodes")) {
     for (auto&& [key, node] : *per) {
-      const std::string what = "balances.nodes." + std::string(key.str());
+      const std::string what = where + ".nodes." + std::string(key.str());
       std::size_t idx = 0;
       try {
         std::size_t used = 0;
@@ -180,10 +184,21 @@ std::vector<std::uint8_t> Reader::balances(const toml::table& root, std::size_t 
         fail(key.source(), "key '" + what + "': node " + std::to_string(idx) +
                                " is not a validium of the tree (1.." + std::to_string(nodes - 1) +
                                ")");
-      out[idx] = std::uint8_t(integer_value(node, what, 0, 255));
+      out[idx] = std::uint8_t(integer_value(node, what, 0, 100));
     }
   }
   return out;
+}
+
+model::AmmConfig Reader::amm(const toml::table& root, std::size_t nodes) const {
+  model::AmmConfig a;
+  const toml::table* t = table(root, "", "amm");
+  if (!t) return a;
+  only_keys(*t, "amm", {"node", "reserve_a", "reserve_b"});
+  a.node = model::NodeId(integer(*t, "amm", "node", 1, std::int64_t(nodes) - 1, 0, true));
+  a.reserve[model::kTokenA] = std::uint8_t(integer(*t, "amm", "reserve_a", 0, 100, 0));
+  a.reserve[model::kTokenB] = std::uint8_t(integer(*t, "amm", "reserve_b", 0, 100, 0));
+  return a;
 }
 
 std::vector<model::MessageSpec> Reader::messages(const toml::table& root,
@@ -198,18 +213,24 @@ std::vector<model::MessageSpec> Reader::messages(const toml::table& root,
   for (const auto& e : *n->as_array()) {
     const toml::table& t = *e.as_table();
     const std::string where = "message[" + std::to_string(out.size()) + "]";
-    only_keys(t, where, {"name", "kind", "from", "to", "amount"});
+    only_keys(t, where, {"name", "kind", "from", "to", "amount", "token"});
     model::MessageSpec m;
     m.name = string(t, where, "name", "m" + std::to_string(out.size()));
     const std::string kind = string(t, where, "kind", "transfer");
     if (kind == "call") m.kind = model::MessageKind::Call;
     else if (kind == "transfer") m.kind = model::MessageKind::Transfer;
+    else if (kind == "swap") m.kind = model::MessageKind::Swap;
     else fail(t.get("kind")->source(), "key '" + where + ".kind': \"" + kind +
-                                            "\" is not a kind (call, transfer)");
+                                            "\" is not a kind (call, transfer, swap)");
+    const std::string token = string(t, where, "token", "A");
+    if (token == "A") m.token = model::kTokenA;
+    else if (token == "B") m.token = model::kTokenB;
+    else fail(t.get("token")->source(), "key '" + where + ".token': \"" + token +
+                                             "\" is not a token (A, B)");
     m.from = model::NodeId(integer(t, where, "from", 1, max_node, 0, true));
     m.to = model::NodeId(integer(t, where, "to", 1, max_node, 0, true));
     if (m.from == m.to) fail(t.source(), where + ": sender and receiver are the same node");
-    m.amount = std::uint8_t(integer(t, where, "amount", 1, 100, 1));
+    m.amount = std::uint8_t(integer(t, where, "amount", 1, 50, 1));
     for (const auto& other : out)
       if (other.name == m.name)
         fail(t.source(), where + ": the name '" + m.name + "' is used twice");
@@ -221,13 +242,15 @@ std::vector<model::MessageSpec> Reader::messages(const toml::table& root,
 }
 
 Configuration Reader::read(const toml::table& root) const {
-  only_keys(root, "",
-            {"name", "description", "tree", "balances", "message", "relayers", "faults", "search"});
+  only_keys(root, "", {"name", "description", "tree", "balances", "balances_b", "amm", "message",
+                       "relayers", "faults", "search"});
   Configuration c;
   c.name = string(root, "", "name", "");
   c.description = string(root, "", "description", "");
   c.model.parents = tree(root);
-  c.model.balances = balances(root, c.model.parents.size());
+  c.model.balances = balances(root, c.model.parents.size(), "balances");
+  c.model.balances_b = balances(root, c.model.parents.size(), "balances_b");
+  c.model.amm = amm(root, c.model.parents.size());
   c.model.messages = messages(root, c.model.parents.size());
   if (const toml::table* r = table(root, "", "relayers")) {
     only_keys(*r, "relayers", {"enabled"});

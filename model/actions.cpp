@@ -50,7 +50,7 @@ void SlushModel::revert_below(State& t, NodeId top) const {
   auto lost = [&](NodeId pos) { return pos != kNowhere && pos != kL1 && tree_.within(pos, top); };
   for (MsgId m = 0; m < message_count(); ++m) {
     const auto& spec = message(m);
-    const bool call = spec.kind == MessageKind::Call;
+    const bool call = spec.kind == MessageKind::Call || spec.kind == MessageKind::Swap;
     if (lost(t.receipt_pos(m))) {
       t.receipt_pos(m) = kNowhere;
       t.frozen(spec.from) = std::uint8_t(m + 1);
@@ -58,21 +58,28 @@ void SlushModel::revert_below(State& t, NodeId top) const {
     if (t.forced(m) == Forced::Up && lost(t.forced_pos(m))) {
       t.set_forced(m, Forced::None);
       t.forced_pos(m) = kNowhere;
-      if (call) t.frozen(spec.from) = std::uint8_t(m + 1);
+      if (spec.kind == MessageKind::Call) t.frozen(spec.from) = std::uint8_t(m + 1);
     }
     if (lost(t.mint_pos(m))) {
       t.mints(m) -= 1;
-      t.balance(spec.to) -= spec.amount;
       t.mint_pos(m) = kNowhere;
+      if (spec.kind == MessageKind::Swap) {
+        unswap_at_amm(t, m);
+      } else {
+        t.balance(spec.to, spec.token) -= t.amount(m);
+      }
+      if (spec.kind == MessageKind::Reply) t.frozen(spec.to) = std::uint8_t(partner(m) + 1);
       if (t.forced(m) == Forced::Delivered) {
         t.set_forced(m, Forced::Down);
         t.forced_pos(m) = spec.to;
       }
     }
-    if (lost(t.burn_pos(m))) {
+    // A reply's burn is the AMM's swap: it is undone with the swap's mint, above.
+    if (spec.kind != MessageKind::Reply && lost(t.burn_pos(m))) {
       t.burn_pos(m) = kNowhere;
-      t.balance(spec.from) += spec.amount;
-      if (t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
+      t.balance(spec.from, spec.token) += t.amount(m);
+      t.amount(m) = 0;
+      if (call && t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
     }
   }
 }
@@ -81,22 +88,55 @@ void SlushModel::revert_below(State& t, NodeId top) const {
 void SlushModel::try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const {
   const auto& spec = message(m);
   const NodeId x = spec.from;
-  if (s.burned(m) || cut_off(s, x) || s.frozen(x) || s.balance(x) < spec.amount ||
+  if (spec.kind == MessageKind::Reply) return;  // the AMM burns replies when it swaps
+  if (s.burned(m) || cut_off(s, x) || s.frozen(x) || s.balance(x, spec.token) < spec.amount ||
       blocked_by_inbox(s, x))
     return;
   State t = s;
-  t.balance(x) -= spec.amount;
+  t.balance(x, spec.token) -= spec.amount;
+  t.amount(m) = spec.amount;
   t.burn_pos(m) = x;
-  if (spec.kind == MessageKind::Call && config_.variant != Variant::NoFreeze)
-    t.frozen(x) = std::uint8_t(m + 1);
+  const bool waits = spec.kind == MessageKind::Call || spec.kind == MessageKind::Swap;
+  if (waits && config_.variant != Variant::NoFreeze) t.frozen(x) = std::uint8_t(m + 1);
   out.push_back(step(ActionKind::Burn, x, m, std::move(t), false));
 }
 
 void SlushModel::mint(State& t, MsgId m) const {
   const auto& spec = message(m);
+  const bool first = t.mints(m) == 0;
   t.mints(m) += 1;
-  t.balance(spec.to) += spec.amount;
   t.mint_pos(m) = spec.to;
+  if (spec.kind == MessageKind::Swap) {
+    if (first) swap_at_amm(t, m);
+    else t.reserve(spec.token) += t.amount(m);  // a replayed swap (broken variants only)
+    return;
+  }
+  t.balance(spec.to, spec.token) += t.amount(m);
+  if (spec.kind == MessageKind::Reply && t.frozen(spec.to) == partner(m) + 1) t.frozen(spec.to) = 0;
+}
+
+// M5: the AMM takes the swapped tokens into its reserve and burns the other token for the
+// caller, by the constant-product rule out = R_out * in / (R_in + in), rounded down.
+void SlushModel::swap_at_amm(State& t, MsgId swap) const {
+  const auto& spec = message(swap);
+  const Token in = spec.token, out = Token(1 - spec.token);
+  const unsigned amount = t.amount(swap);
+  const unsigned paid = t.reserve(out) * amount / (t.reserve(in) + amount);
+  t.reserve(in) += amount;
+  t.reserve(out) -= paid;
+  const MsgId reply = partner(swap);
+  t.amount(reply) = std::uint8_t(paid);
+  t.burn_pos(reply) = spec.to;
+}
+
+void SlushModel::unswap_at_amm(State& t, MsgId swap) const {
+  const auto& spec = message(swap);
+  const MsgId reply = partner(swap);
+  t.reserve(spec.token) -= t.amount(swap);
+  if (t.mints(swap) > 0) return;  // a replayed swap's first processing still stands
+  t.reserve(Token(1 - spec.token)) += t.amount(reply);
+  t.amount(reply) = 0;
+  t.burn_pos(reply) = kNowhere;
 }
 
 // M2: a relayer proves the burn against an L1 root; the receiver checks its nullifier and mints.
@@ -104,7 +144,7 @@ void SlushModel::mint(State& t, MsgId m) const {
 void SlushModel::try_relay(const State& s, MsgId m, std::vector<SlushStep>& out) const {
   const auto& spec = message(m);
   const NodeId d = spec.to;
-  if (!config_.relayers || !burn_final(s, m) || cut_off(s, d) || s.frozen(d) ||
+  if (!config_.relayers || !burn_final(s, m) || cut_off(s, d) || !may_receive(s, d, m) ||
       blocked_by_inbox(s, d) || s.mints(m) >= 2)
     return;
   if (s.mints(m) > 0 && config_.variant != Variant::NoNullifier) return;  // nullifier recorded
@@ -122,10 +162,12 @@ void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out)
   State t = s;
   t.set_forced(m, Forced::Up);
   t.forced_pos(m) = spec.from;
-  // Fair when someone must act: a frozen contract (to unlock) or a transfer's user (to be paid).
-  // A contract that was never frozen has no reason to take the fallback.
-  const bool fair = spec.kind == MessageKind::Transfer || s.frozen(spec.from) == m + 1;
-  if (t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
+  // Fair when someone must act: a frozen contract (to unlock) or the user a transfer or a reply
+  // is owed to. A contract that was never frozen has no reason to take the fallback.
+  const bool owed = spec.kind == MessageKind::Transfer || spec.kind == MessageKind::Reply;
+  const bool fair = owed || s.frozen(spec.from) == m + 1;
+  // Pushing a call out unlocks its sender; a swap's caller waits for its reply all the same.
+  if (spec.kind == MessageKind::Call && t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
   out.push_back(step(ActionKind::Force, spec.from, m, std::move(t), fair));
 }
 
@@ -151,7 +193,7 @@ void SlushModel::try_process(const State& s, MsgId m, std::vector<SlushStep>& ou
   if (cut_off(s, y)) return;
   State t = s;
   if (y == spec.to) {
-    if (s.frozen(y)) return;  // a frozen receiver first pushes its own call out, then processes
+    if (!may_receive(s, y, m)) return;  // a frozen receiver first pushes its call out
     const bool fresh = s.mints(m) == 0 || config_.variant == Variant::NoNullifier;
     if (fresh && s.mints(m) < 2) mint(t, m);
     t.set_forced(m, Forced::Delivered);
@@ -167,6 +209,7 @@ void SlushModel::try_process(const State& s, MsgId m, std::vector<SlushStep>& ou
 void SlushModel::try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const {
   if (!config_.relayers || cut_off(s, x) || blocked_by_inbox(s, x)) return;
   const MsgId waits = MsgId(s.frozen(x) - 1);
+  if (message(waits).kind != MessageKind::Call) return;  // a swap waits for its reply instead
   if (r != waits && config_.variant != Variant::UncheckedReceipt) return;
   if (s.mints(r) == 0 || s.mint_pos(r) != kL1) return;
   State t = s;

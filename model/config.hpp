@@ -15,25 +15,42 @@ namespace slush::model {
 using MsgId = std::uint8_t;
 inline constexpr std::size_t kMaxMessages = 32;
 
+/// Virtual token types (M5): A and B, each backed on L1.
+using Token = std::uint8_t;
+inline constexpr std::size_t kTokens = 2;
+inline constexpr Token kTokenA = 0, kTokenB = 1;
+
 /// M2/M3: a plain transfer is bridged by its user and does not freeze the sender; a contract call
 /// freezes the sending contract until its receipt returns or it is pushed into forced routing.
-enum class MessageKind { Transfer, Call };
+/// M5: a swap is a call to the AMM node, which answers with a reply carrying the other token; the
+/// caller stays frozen until the reply is minted. Replies are created by the model, not listed.
+enum class MessageKind { Transfer, Call, Swap, Reply };
 
-/// One message to send: `amount` virtual tokens burned on `from` and minted on `to`.
+/// One message to send: `amount` virtual tokens of `token` burned on `from`, minted on `to`.
 struct MessageSpec {
   std::string name;
   MessageKind kind = MessageKind::Transfer;
   NodeId from = 0;
   NodeId to = 0;
-  std::uint8_t amount = 1;
+  std::uint8_t amount = 1;  ///< for a reply: decided by the AMM's swap
+  Token token = kTokenA;
+};
+
+/// M5: a node hosting an AMM with its initial reserves of each token (node 0: no AMM).
+struct AmmConfig {
+  NodeId node = 0;
+  std::uint8_t reserve[kTokens] = {0, 0};
 };
 
 struct ModelConfig {
   /// `parents[i]` is the parent of node i (i >= 1); node 0 is L1.
   std::vector<NodeId> parents;
-  /// Initial virtual-token balance of each node (L1 holds none: it backs the supply).
+  /// Initial balance of token A of each node (L1 holds none: it backs the supply).
   std::vector<std::uint8_t> balances;
+  /// Initial balance of token B of each node (empty: none).
+  std::vector<std::uint8_t> balances_b;
   std::vector<MessageSpec> messages;
+  AmmConfig amm;
   /// Whether relayers (bots) exist. They may relay a message or a receipt once, twice, late or
   /// never; they are never obliged to act.
   bool relayers = true;

@@ -36,15 +36,21 @@ std::string SlushModel::describe(const Action& a) const {
     return node + " halts: it stops updating, and what L1 does not hold below it is lost";
   const auto& spec = message(a.msg);
   const std::string msg = "'" + spec.name + "'";
-  const std::string amount = std::to_string(spec.amount);
+  const std::string amount = std::to_string(spec.amount) + (spec.token == kTokenB ? " B" : "");
   switch (a.kind) {
     case ActionKind::Burn:
+      if (spec.kind == MessageKind::Swap)
+        return node + " burns " + amount + " to swap at the AMM on " + Tree::name(spec.to) +
+               (variant() != Variant::NoFreeze ? " and freezes until the reply arrives" : "");
       return node + " burns " + amount + " for " + msg + " to " + Tree::name(spec.to) +
              (spec.kind == MessageKind::Call && variant() != Variant::NoFreeze
                   ? " and freezes until its receipt returns"
                   : "");
     case ActionKind::Relay:
-      return "a relayer proves the burn of " + msg + " to " + node + ", which mints " + amount;
+      if (spec.kind == MessageKind::Swap)
+        return "a relayer proves the burn of " + msg + " to the AMM on " + node +
+               ", which swaps and burns the reply";
+      return "a relayer proves the burn of " + msg + " to " + node + ", which mints it";
     case ActionKind::ImportReceipt:
       return "a relayer brings the receipt of " + msg + " to " + node +
              ", which imports it and unfreezes";
@@ -54,8 +60,10 @@ std::string SlushModel::describe(const Action& a) const {
       return node + " (lowest common ancestor) pulls forced " + msg + " down towards " +
              Tree::name(spec.to);
     case ActionKind::ProcessForced:
-      return a.node == spec.to ? node + " processes forced " + msg + " and mints it"
-                               : node + " forwards forced " + msg + " down its route";
+      if (a.node != spec.to) return node + " forwards forced " + msg + " down its route";
+      return spec.kind == MessageKind::Swap
+                 ? node + " processes forced " + msg + ": the AMM swaps and burns the reply"
+                 : node + " processes forced " + msg + " and mints it";
     default:
       break;
   }
@@ -64,14 +72,20 @@ std::string SlushModel::describe(const Action& a) const {
 
 std::string SlushModel::describe(const State& s) const {
   std::ostringstream o;
+  const bool two_tokens = config_.amm.node != kL1 || backed_[kTokenB] > 0;
   o << "balances:";
   for (NodeId i = 1; i < tree_.size(); ++i) {
-    o << ' ' << int(i) << '=' << int(s.balance(i));
+    o << ' ' << int(i) << '=' << int(s.balance(i, kTokenA));
+    if (two_tokens) o << '/' << int(s.balance(i, kTokenB)) << 'B';
     if (s.frozen(i)) o << "(frozen on '" << message(MsgId(s.frozen(i) - 1)).name << "')";
     if (s.halted(i)) o << "(halted)";
   }
+  if (config_.amm.node != kL1)
+    o << "\n    AMM on " << Tree::name(config_.amm.node) << " reserves: " << int(s.reserve(kTokenA))
+      << " A, " << int(s.reserve(kTokenB)) << " B";
   for (MsgId m = 0; m < message_count(); ++m) {
-    o << "\n    '" << message(m).name << "': burn@" << where(s.burn_pos(m)) << " mints="
+    o << "\n    '" << message(m).name << "': amount " << int(s.amount(m)) << ", burn@"
+      << where(s.burn_pos(m)) << " mints="
       << int(s.mints(m)) << " mint@" << where(s.mint_pos(m)) << " receipt@"
       << where(s.receipt_pos(m));
     switch (s.forced(m)) {

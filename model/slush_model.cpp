@@ -7,21 +7,48 @@ namespace slush::model {
 
 SlushModel::SlushModel(ModelConfig config) : config_(std::move(config)), tree_(config_.parents) {
   if (config_.balances.empty()) config_.balances.assign(tree_.size(), 0);
+  if (config_.balances_b.empty()) config_.balances_b.assign(tree_.size(), 0);
   validate();
-  for (auto b : config_.balances) backed_ += b;
+  add_replies();
+  for (auto b : config_.balances) backed_[kTokenA] += b;
+  for (auto b : config_.balances_b) backed_[kTokenB] += b;
+  for (Token t = 0; t < kTokens; ++t) backed_[t] += config_.amm.reserve[t];
+}
+
+// M5: each swap gets a reply from the AMM back to the caller, in the other token; its amount is
+// decided when the AMM processes the swap.
+void SlushModel::add_replies() {
+  messages_ = config_.messages;
+  partner_.assign(messages_.size(), kNoMessage);
+  for (MsgId m = 0; m < config_.messages.size(); ++m) {
+    const auto& swap = config_.messages[m];
+    if (swap.kind != MessageKind::Swap) continue;
+    MessageSpec reply{swap.name + "-reply", MessageKind::Reply, swap.to, swap.from, 0,
+                      Token(1 - swap.token)};
+    partner_[m] = MsgId(messages_.size());
+    partner_.push_back(m);
+    messages_.push_back(reply);
+  }
+  if (messages_.size() > kMaxMessages)
+    throw ModelError("at most " + std::to_string(kMaxMessages) + " messages (replies included)");
 }
 
 void SlushModel::validate() const {
   const std::size_t n = tree_.size();
-  if (config_.balances.size() != n)
-    throw ModelError("balances: " + std::to_string(config_.balances.size()) + " given for " +
-                     std::to_string(n) + " nodes");
-  if (config_.balances[kL1] != 0)
-    throw ModelError("balances: L1 backs the virtual tokens and holds none itself");
+  for (const auto* b : {&config_.balances, &config_.balances_b}) {
+    if (b->size() != n)
+      throw ModelError("balances: " + std::to_string(b->size()) + " given for " +
+                       std::to_string(n) + " nodes");
+    if ((*b)[kL1] != 0)
+      throw ModelError("balances: L1 backs the virtual tokens and holds none itself");
+  }
+  const NodeId amm = config_.amm.node;
+  if (amm >= n) throw ModelError("amm: node " + std::to_string(amm) + " is not in the tree");
   if (config_.messages.size() > kMaxMessages)
     throw ModelError("at most " + std::to_string(kMaxMessages) + " messages are supported");
-  unsigned total = 0;
+  unsigned total = config_.amm.reserve[kTokenA] + config_.amm.reserve[kTokenB];
   for (auto b : config_.balances) total += b;
+  for (auto b : config_.balances_b) total += b;
   for (const auto& m : config_.messages) {
     const std::string who = "message '" + m.name + "'";
     if (m.from >= n || m.to >= n)
@@ -31,15 +58,23 @@ void SlushModel::validate() const {
       throw ModelError(who + ": L1 neither sends nor receives bridged messages in this model");
     if (m.from == m.to) throw ModelError(who + ": sender and receiver are the same node");
     if (m.amount == 0) throw ModelError(who + ": amount must be positive");
+    if (m.token >= kTokens) throw ModelError(who + ": no such token");
+    if (m.kind == MessageKind::Reply) throw ModelError(who + ": replies are made by the AMM");
+    if (m.kind == MessageKind::Swap && (amm == kL1 || m.to != amm))
+      throw ModelError(who + ": a swap must go to the AMM node ([amm] node)");
     total += 2u * m.amount;  // a broken variant may mint a message twice
   }
-  if (total > 255)
-    throw ModelError("balances plus twice the message amounts must stay within 255 tokens");
+  if (total > 120)  // every balance, reserve and amount stays within one byte
+    throw ModelError("balances, reserves and twice the message amounts must stay within 120 tokens");
 }
 
 std::vector<State> SlushModel::initial_states() const {
   State s(tree_.size(), message_count());
-  for (NodeId i = 0; i < tree_.size(); ++i) s.balance(i) = config_.balances[i];
+  for (NodeId i = 0; i < tree_.size(); ++i) {
+    s.balance(i, kTokenA) = config_.balances[i];
+    s.balance(i, kTokenB) = config_.balances_b[i];
+  }
+  for (Token t = 0; t < kTokens; ++t) s.reserve(t) = config_.amm.reserve[t];
   return {s};
 }
 
@@ -64,13 +99,24 @@ bool SlushModel::burn_final(const State& s, MsgId m) const {
 bool SlushModel::outstanding_call(const State& s, NodeId n, MsgId& out) const {
   for (MsgId m = 0; m < message_count(); ++m) {
     const auto& spec = message(m);
-    if (spec.kind == MessageKind::Call && spec.from == n && s.burned(m) &&
-        s.receipt_pos(m) == kNowhere && s.forced(m) == Forced::None) {
+    if (spec.from != n || !s.burned(m)) continue;
+    const bool owed =
+        (spec.kind == MessageKind::Call && s.receipt_pos(m) == kNowhere &&
+         s.forced(m) == Forced::None) ||
+        (spec.kind == MessageKind::Swap && s.mints(partner(m)) == 0);  // waits for its reply
+    if (owed) {
       out = m;
       return true;
     }
   }
   return false;
+}
+
+bool SlushModel::may_receive(const State& s, NodeId n, MsgId m) const {
+  if (!s.frozen(n)) return true;
+  // A frozen caller makes no transaction, except taking in the reply to its own swap.
+  const MsgId waits = MsgId(s.frozen(n) - 1);
+  return message(m).kind == MessageKind::Reply && partner(m) == waits;
 }
 
 bool SlushModel::forced_inbox_pending(const State& s, NodeId n) const {

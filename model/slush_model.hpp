@@ -35,10 +35,14 @@ class SlushModel {
   const ModelConfig& config() const { return config_; }
   const Tree& tree() const { return tree_; }
   Variant variant() const { return config_.variant; }
-  const MessageSpec& message(MsgId m) const { return config_.messages[m]; }
-  std::size_t message_count() const { return config_.messages.size(); }
-  /// Tokens that L1 backs: the sum of initial balances.
-  unsigned backed_supply() const { return backed_; }
+  /// The messages of the configuration, followed by one reply per swap (M5).
+  const MessageSpec& message(MsgId m) const { return messages_[m]; }
+  std::size_t message_count() const { return messages_.size(); }
+  /// For a swap, the index of its reply; for a reply, the index of its swap; else kNoMessage.
+  MsgId partner(MsgId m) const { return partner_[m]; }
+  static constexpr MsgId kNoMessage = 0xff;
+  /// Tokens of type `t` that L1 backs: initial balances plus the AMM's initial reserve.
+  unsigned backed_supply(Token t = kTokenA) const { return backed_[t]; }
 
   std::vector<State> initial_states() const;
   /// Appends every enabled action of `s` with its successor, in the documented order:
@@ -70,6 +74,7 @@ class SlushModel {
 
  private:
   void validate() const;
+  void add_replies();
   void try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const;
   void try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const;
   void try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const;
@@ -80,12 +85,17 @@ class SlushModel {
   void try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const;
   bool blocked_by_inbox(const State& s, NodeId n) const;
   void mint(State& s, MsgId m) const;
+  void swap_at_amm(State& s, MsgId swap) const;
+  void unswap_at_amm(State& s, MsgId swap) const;
+  bool may_receive(const State& s, NodeId n, MsgId m) const;
   void revert_below(State& s, NodeId top) const;
   unsigned halted_count(const State& s) const;
 
   ModelConfig config_;
   Tree tree_;
-  unsigned backed_ = 0;
+  std::vector<MessageSpec> messages_;
+  std::vector<MsgId> partner_;
+  unsigned backed_[kTokens] = {0, 0};
 };
 
 }  // namespace slush::model

@@ -2,9 +2,11 @@
 // state hashes, compares and stores as plain bytes.
 //
 // Layout (n nodes, k messages), one byte per field:
-//   [0] n  [1] k
-//   node block, per node i:      balance, frozen (0, or 1 + the call it waits for), halted
-//   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos
+//   [0] n  [1] k  [2] AMM reserve of token A  [3] AMM reserve of token B
+//   node block, per node i:      balance A, balance B, frozen (0, or 1 + the call it waits
+//                                for), halted
+//   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos,
+//                                amount (set when burned)
 // A *_pos field names the highest node whose root includes the event (kL1 once anchored in L1),
 // or kNowhere if the event has not happened (or was reverted).
 #pragma once
@@ -35,14 +37,21 @@ class State {
   std::size_t nodes() const { return b_[0]; }
   std::size_t messages() const { return b_[1]; }
 
+  /// M5: the AMM's reserve of a token.
+  std::uint8_t& reserve(Token t) { return b_[2 + t]; }
+  std::uint8_t reserve(Token t) const { return b_[2 + t]; }
+
   // Node fields.
-  std::uint8_t& balance(NodeId i) { return b_[node_field(0, i)]; }
-  std::uint8_t balance(NodeId i) const { return b_[node_field(0, i)]; }
-  /// 0 if the node is not frozen, else 1 + the contract call it waits on.
-  std::uint8_t& frozen(NodeId i) { return b_[node_field(1, i)]; }
-  std::uint8_t frozen(NodeId i) const { return b_[node_field(1, i)]; }
-  std::uint8_t& halted(NodeId i) { return b_[node_field(2, i)]; }
-  std::uint8_t halted(NodeId i) const { return b_[node_field(2, i)]; }
+  std::uint8_t& balance(NodeId i, Token t) { return b_[node_field(t, i)]; }
+  std::uint8_t balance(NodeId i, Token t) const { return b_[node_field(t, i)]; }
+  /// Balance of token A.
+  std::uint8_t& balance(NodeId i) { return balance(i, kTokenA); }
+  std::uint8_t balance(NodeId i) const { return balance(i, kTokenA); }
+  /// 0 if the node is not frozen, else 1 + the contract call (or swap) it waits on.
+  std::uint8_t& frozen(NodeId i) { return b_[node_field(2, i)]; }
+  std::uint8_t frozen(NodeId i) const { return b_[node_field(2, i)]; }
+  std::uint8_t& halted(NodeId i) { return b_[node_field(3, i)]; }
+  std::uint8_t halted(NodeId i) const { return b_[node_field(3, i)]; }
 
   // Message fields.
   NodeId& burn_pos(MsgId m) { return b_[msg_field(0, m)]; }
@@ -58,6 +67,9 @@ class State {
   void set_forced(MsgId m, Forced f) { b_[msg_field(4, m)] = std::uint8_t(f); }
   NodeId& forced_pos(MsgId m) { return b_[msg_field(5, m)]; }
   NodeId forced_pos(MsgId m) const { return b_[msg_field(5, m)]; }
+  /// Tokens the burn took (0 if not burned); a reply's amount is decided by the AMM.
+  std::uint8_t& amount(MsgId m) { return b_[msg_field(6, m)]; }
+  std::uint8_t amount(MsgId m) const { return b_[msg_field(6, m)]; }
 
   bool burned(MsgId m) const { return burn_pos(m) != kNowhere; }
 
@@ -65,14 +77,17 @@ class State {
   const std::uint8_t* data() const { return b_.data(); }
   static State from_bytes(const std::uint8_t* p, std::size_t size);
   static std::size_t bytes_for(std::size_t nodes, std::size_t messages) {
-    return 2 + 3 * nodes + 6 * messages;
+    return kHeader + 4 * nodes + 7 * messages;
   }
 
   bool operator==(const State& o) const { return b_ == o.b_; }
 
  private:
-  std::size_t node_field(std::size_t f, NodeId i) const { return 2 + f * b_[0] + i; }
-  std::size_t msg_field(std::size_t f, MsgId m) const { return 2 + 3 * b_[0] + f * b_[1] + m; }
+  static constexpr std::size_t kHeader = 4;
+  std::size_t node_field(std::size_t f, NodeId i) const { return kHeader + f * b_[0] + i; }
+  std::size_t msg_field(std::size_t f, MsgId m) const {
+    return kHeader + 4 * b_[0] + f * b_[1] + m;
+  }
   std::vector<std::uint8_t> b_;
 };
 

@@ -12,16 +12,19 @@ using model::State;
 
 namespace {
 
-/// no-double-spend: each message minted at most once; balances plus in-flight amounts equal what
-/// L1 backs.
+/// no-double-spend: each message minted at most once; per token, balances plus the AMM's
+/// reserve plus in-flight amounts equal what L1 backs.
 bool no_double_spend(const SlushModel& md, const State& s) {
-  unsigned total = 0;
-  for (NodeId i = 0; i < md.tree().size(); ++i) total += s.balance(i);
-  for (MsgId m = 0; m < md.message_count(); ++m) {
+  for (MsgId m = 0; m < md.message_count(); ++m)
     if (s.mints(m) > 1) return false;
-    if (s.burned(m) && s.mints(m) == 0) total += md.message(m).amount;
+  for (model::Token t = 0; t < model::kTokens; ++t) {
+    unsigned total = s.reserve(t);
+    for (NodeId i = 0; i < md.tree().size(); ++i) total += s.balance(i, t);
+    for (MsgId m = 0; m < md.message_count(); ++m)
+      if (md.message(m).token == t && s.burned(m) && s.mints(m) == 0) total += s.amount(m);
+    if (total != md.backed_supply(t)) return false;
   }
-  return total == md.backed_supply();
+  return true;
 }
 
 /// Whether a burned, unminted message is still held somewhere it can be delivered from.
@@ -30,7 +33,8 @@ bool held(const SlushModel& md, const State& s, MsgId m) {
   if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) return true;  // holders exit with it
   if (s.forced(m) == Forced::Up || s.forced(m) == Forced::Down) return true;
   if (s.forced(m) != Forced::None) return false;
-  if (spec.kind == MessageKind::Transfer) return true;  // its user holds the burn proof
+  // A transfer's user, or a reply's caller, holds the burn proof and can still claim it.
+  if (spec.kind == MessageKind::Transfer || spec.kind == MessageKind::Reply) return true;
   return s.frozen(spec.from) == m + 1 && s.receipt_pos(m) == model::kNowhere;
 }
 
@@ -62,19 +66,25 @@ bool freeze_safety(const SlushModel& md, const State& s, const model::Action& a)
   if (!transaction_by(md, a, node)) return true;
   MsgId owed;
   if (!md.outstanding_call(s, node, owed)) return true;
-  return a.kind == model::ActionKind::ImportReceipt && a.msg == owed;
+  if (a.kind == model::ActionKind::ImportReceipt) return a.msg == owed;
+  // A swap's caller takes in its own reply (M5).
+  return md.message(a.msg).kind == MessageKind::Reply && md.partner(a.msg) == owed;
 }
 
 /// eventual-delivery, at a state where a fair run may stop: every burned message whose sender
-/// and receiver are still live is minted, and no live node is frozen.
+/// and receiver are still live is minted, and no live node is frozen on a live callee.
 bool delivered_at_rest(const SlushModel& md, const State& s) {
   for (MsgId m = 0; m < md.message_count(); ++m) {
     const auto& spec = md.message(m);
     if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) continue;
     if (s.burned(m) && s.mints(m) == 0) return false;
   }
-  for (NodeId i = 1; i < md.tree().size(); ++i)
-    if (s.frozen(i) && !md.cut_off(s, i)) return false;
+  for (NodeId i = 1; i < md.tree().size(); ++i) {
+    if (!s.frozen(i) || md.cut_off(s, i)) continue;
+    // A caller frozen on a call whose callee stopped updating waits with its holders' exit.
+    if (md.cut_off(s, md.message(MsgId(s.frozen(i) - 1)).to)) continue;
+    return false;
+  }
   return true;
 }
 
@@ -97,8 +107,9 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
   std::vector<SlushProperty> ps;
 
   ps.push_back(make("no-double-spend", PropertyKind::Invariant,
-                    "every message is minted at most once, and balances plus in-flight amounts "
-                    "equal the supply L1 backs, in every reachable state, reverts included",
+                    "every message is minted at most once, and per token balances plus AMM reserves "
+                    "plus in-flight amounts equal the supply L1 backs, in every reachable state, "
+                    "reverts included",
                     "New bridging; FAQ (double spending)"));
   ps.back().holds = [m](const State& s) { return no_double_spend(*m, s); };
 
@@ -126,7 +137,8 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
 
   ps.push_back(make("freeze-safety", PropertyKind::StepInvariant,
                     "a sender with an unconfirmed contract call makes no transaction except "
-                    "importing its own receipt or pushing the call into forced routing",
+                    "importing its own receipt (for a swap: minting its own reply) or pushing the "
+                    "call into forced routing",
                     "Bridging to solve automatic bridging; Fig. 6"));
   ps.back().holds_on = [m](const State& s, const model::Action& a, const State&) {
     return freeze_safety(*m, s, a);

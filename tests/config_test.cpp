@@ -133,10 +133,10 @@ TEST(ConfigurationErrors, UnknownVariantAndKind) {
                 .message()
                 .find("unknown variant 'nope'"),
             std::string::npos);
-  EXPECT_NE(error_of("[tree]\nshape = \"binary\"\ndepth = 1\n[[message]]\nkind = \"swap\"\n"
+  EXPECT_NE(error_of("[tree]\nshape = \"binary\"\ndepth = 1\n[[message]]\nkind = \"bogus\"\n"
                      "from = 1\nto = 2\n")
                 .message()
-                .find("\"swap\" is not a kind"),
+                .find("\"bogus\" is not a kind"),
             std::string::npos);
 }
 

@@ -182,6 +182,63 @@ TEST(Halting, MintingAnUnfinalBurnThenHaltingDoublesTheToken) {
   EXPECT_FALSE(enabled(correct, c, ActionKind::Relay, 5, kCall));
 }
 
+/// R4's shape: VM 3 (2 A) swaps 2 A at the AMM on VM 5 (reserves 2 A, 4 B).
+ModelConfig r4_like(Variant v = Variant::Correct) {
+  ModelConfig c;
+  c.parents = Tree::complete(2, 2);
+  c.balances = {0, 0, 0, 2, 0, 0, 0};
+  c.balances_b = {0, 0, 0, 0, 0, 0, 0};
+  MessageSpec swap{"swap", MessageKind::Swap, 3, 5, 2};
+  swap.token = kTokenA;
+  c.messages = {swap};
+  c.amm.node = 5;
+  c.amm.reserve[kTokenA] = 2;
+  c.amm.reserve[kTokenB] = 4;
+  c.relayers = true;
+  c.halts = 1;
+  c.variant = v;
+  return c;
+}
+
+TEST(M5Amm, SwapRoundTripConservesEachTokenAndFreezesUntilTheReply) {
+  const SlushModel m(r4_like());
+  ASSERT_EQ(m.message_count(), 2u);  // the swap and its reply
+  const MsgId swap = 0, reply = m.partner(swap);
+  EXPECT_EQ(m.partner(reply), swap);
+  EXPECT_EQ(m.message(reply).kind, MessageKind::Reply);
+  EXPECT_EQ(m.message(reply).token, kTokenB);
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, swap);
+  EXPECT_EQ(s.frozen(3), swap + 1);
+  EXPECT_EQ(s.balance(3, kTokenA), 0);
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, s, ActionKind::Relay, 5, swap);
+  // Constant product: 2 A into reserves (2 A, 4 B) gives 4*2/(2+2) = 2 B, burned as the reply.
+  EXPECT_EQ(s.reserve(kTokenA), 4);
+  EXPECT_EQ(s.reserve(kTokenB), 2);
+  EXPECT_EQ(s.amount(reply), 2);
+  EXPECT_EQ(s.burn_pos(reply), 5);
+  EXPECT_EQ(s.frozen(3), swap + 1);  // still frozen: B has not arrived
+  s = run(m, run(m, s, ActionKind::Commit, 5), ActionKind::Commit, 2);
+  s = run(m, s, ActionKind::Relay, 3, reply);  // the frozen caller takes in its own reply
+  EXPECT_EQ(s.frozen(3), 0);
+  EXPECT_EQ(s.balance(3, kTokenB), 2);
+  EXPECT_EQ(s.balance(3, kTokenA) + s.reserve(kTokenA), 4);  // supply of A: 2 + 2
+  EXPECT_EQ(s.balance(3, kTokenB) + s.reserve(kTokenB), 4);  // supply of B: 4
+}
+
+TEST(M5Amm, HaltingBelowTheAmmUndoesTheSwap) {
+  const SlushModel m(r4_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Burn, 3, 0);
+  s = run(m, run(m, s, ActionKind::Commit, 3), ActionKind::Commit, 1);
+  s = run(m, s, ActionKind::Relay, 5, 0);  // the swap is in VM 5's root only
+  s = run(m, s, ActionKind::Halt, 2);
+  EXPECT_EQ(s.reserve(kTokenA), 2);
+  EXPECT_EQ(s.reserve(kTokenB), 4);
+  EXPECT_EQ(s.mints(0), 0);
+  EXPECT_FALSE(s.burned(m.partner(0)));
+  EXPECT_EQ(s.frozen(3), 1);  // the burn of A is anchored; the caller waits with the AMM's exit
+}
+
 TEST(ModelValidation, RejectsImpossibleMessages) {
   ModelConfig c = r1_like();
   c.messages.push_back({"bad", MessageKind::Transfer, 3, 3, 1});

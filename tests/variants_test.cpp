@@ -112,5 +112,31 @@ TEST(R1Bridging, StateBoundGivesUnknownVerdicts) {
   EXPECT_EQ(r.verdicts.front(), Status::Unknown);
 }
 
+TEST(R4Amm, CorrectProtocolHoldsEveryModelledProperty) {
+  const properties::CheckedSlush checked(example_model("r4-amm.toml", Variant::Correct));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, StopReason::Complete);
+  EXPECT_EQ(r.stats.states, 1190u);  // pinned (see docs/model.md)
+  for (std::size_t i = 0; i < r.verdicts.size(); ++i)
+    EXPECT_NE(r.verdicts[i], Status::Violated) << checked.properties()[i].name;
+}
+
+TEST(R4Amm, ReplayedSwapBreaksConservationPerToken) {
+  const properties::CheckedSlush checked(example_model("r4-amm.toml", Variant::NoNullifier));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, StopReason::Violation);
+  EXPECT_TRUE(violates(r, "no-double-spend"));
+  EXPECT_EQ(r.counterexample->trace.length(), 5u);
+  expect_replays(checked.model(), r);
+}
+
+TEST(R4Amm, SwapWithoutFreezeLosesTheCallersTokens) {
+  const properties::CheckedSlush checked(example_model("r4-amm.toml", Variant::NoFreeze));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, StopReason::Violation);
+  EXPECT_TRUE(violates(r, "no-loss-forced-routing"));
+  expect_replays(checked.model(), r);
+}
+
 }  // namespace
 }  // namespace slush::testing
