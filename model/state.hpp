@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "model/config.hpp"
@@ -27,6 +29,19 @@ enum class Forced : std::uint8_t {
   Up = 1,         ///< riding up the roots towards L1; forced_pos is the node holding it
   Down = 2,       ///< being pulled down; forced_pos is the node whose forced inbox holds it
   Delivered = 3,  ///< processed by the receiver
+};
+
+/// Which block of the state a field lives in: the header (one value), per node, or per message.
+enum class FieldScope : std::uint8_t { Global, Node, Message };
+
+/// One named field of the state layout, for tools that read or write states field by field (the
+/// trace format, renderers): `slot` is the field's index within its block. `node_valued` fields
+/// hold a node number (kNowhere: none).
+struct FieldInfo {
+  std::string_view name;
+  FieldScope scope;
+  std::size_t slot;
+  bool node_valued;
 };
 
 class State {
@@ -73,6 +88,12 @@ class State {
 
   bool burned(MsgId m) const { return burn_pos(m) != kNowhere; }
 
+  /// Every field of the layout, in layout order (header, node block, message block).
+  static std::span<const FieldInfo> fields();
+  /// The value of field `f` (for node i / message i; `i` is ignored for a global field).
+  std::uint8_t& field(const FieldInfo& f, std::size_t i) { return b_[offset(f, i)]; }
+  std::uint8_t field(const FieldInfo& f, std::size_t i) const { return b_[offset(f, i)]; }
+
   std::size_t size_bytes() const { return b_.size(); }
   const std::uint8_t* data() const { return b_.data(); }
   static State from_bytes(const std::uint8_t* p, std::size_t size);
@@ -84,6 +105,13 @@ class State {
 
  private:
   static constexpr std::size_t kHeader = 4;
+  std::size_t offset(const FieldInfo& f, std::size_t i) const {
+    switch (f.scope) {
+      case FieldScope::Global: return 2 + f.slot;
+      case FieldScope::Node: return node_field(f.slot, NodeId(i));
+      default: return msg_field(f.slot, MsgId(i));
+    }
+  }
   std::size_t node_field(std::size_t f, NodeId i) const { return kHeader + f * b_[0] + i; }
   std::size_t msg_field(std::size_t f, MsgId m) const {
     return kHeader + 4 * b_[0] + f * b_[1] + m;

@@ -239,6 +239,21 @@ TEST(M5Amm, HaltingBelowTheAmmUndoesTheSwap) {
   EXPECT_EQ(s.frozen(3), 1);  // the burn of A is anchored; the caller waits with the AMM's exit
 }
 
+TEST(StateLayout, NamedFieldsCoverEveryByteBeyondTheSizesOnce) {
+  const SlushModel m(r4_like());
+  State s = m.initial_states().at(0);
+  std::vector<int> seen(s.size_bytes(), 0);
+  const std::uint8_t* base = s.data();
+  for (const auto& f : State::fields()) {
+    const std::size_t count = f.scope == FieldScope::Global ? 1
+                              : f.scope == FieldScope::Node ? s.nodes()
+                                                            : s.messages();
+    for (std::size_t i = 0; i < count; ++i) ++seen[std::size_t(&s.field(f, i) - base)];
+  }
+  EXPECT_EQ(seen[0] + seen[1], 0);  // the node and message counts are not fields
+  for (std::size_t b = 2; b < seen.size(); ++b) EXPECT_EQ(seen[b], 1) << "byte " << b;
+}
+
 TEST(ModelValidation, RejectsImpossibleMessages) {
   ModelConfig c = r1_like();
   c.messages.push_back({"bad", MessageKind::Transfer, 3, 3, 1});
