@@ -149,8 +149,9 @@ TEST(M4ForcedRouting, SkipForcedLetsANodeUpdateWithAPendingInbox) {
   EXPECT_TRUE(enabled(m, s, ActionKind::Commit, 2));
   std::vector<SlushStep> steps;
   m.successors(s, steps);
-  for (const auto& st : steps)
+  for (const auto& st : steps) {
     if (st.action.kind == ActionKind::ProcessForced) EXPECT_FALSE(st.fair);
+  }
 }
 
 TEST(Halting, LosesWhatL1DoesNotHoldAndKeepsWhatItDoes) {
