@@ -1,0 +1,219 @@
+// fork-impossibility: two conflicting roots of one node cannot both be final under honest
+// majority, on the configuration's tree, on every tree and Byzantine placement up to its size and
+// budget, and parametrically over counts. Semantics and the counting rule: solver/README.md.
+#include <algorithm>
+#include <sstream>
+
+#include "solver/consensus_obligations.hpp"
+#include "solver/smt.hpp"
+
+namespace slush::solver {
+
+namespace {
+
+using model::NodeId;
+
+/// The symbolic votes on a subtree whose root x (node 0) forked into roots r1 and r2.
+struct Votes {
+  std::vector<z3::expr> byz, v1, v2;  ///< per node; v1/v2 of node 0 unused
+};
+
+Votes make_votes(z3::context& ctx, std::size_t n) {
+  Votes v;
+  for (std::size_t y = 0; y < n; ++y) {
+    const std::string s = std::to_string(y);
+    v.byz.push_back(ctx.bool_const(("byzantine_" + s).c_str()));
+    v.v1.push_back(ctx.bool_const(("votes_r1_" + s).c_str()));
+    v.v2.push_back(ctx.bool_const(("votes_r2_" + s).c_str()));
+  }
+  return v;
+}
+
+/// Asserts the voting rules on the subtree `parents` (x = node 0 forks, so it is Byzantine) and
+/// returns "both roots are final". Correct protocol: a descendant's ZKP names one fork, so it
+/// counts on one; only a Byzantine descendant whose every ancestor below x is Byzantine can keep
+/// one chain per fork and count on both. Under unbound-vote a vote counts on both forks.
+z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& parents,
+                    bool unbound) {
+  z3::context& ctx = smt.context();
+  const std::size_t n = parents.size();
+  smt.assume("x forks, so x's operator is Byzantine", v.byz[0]);
+  std::vector<z3::expr> honest, a1, a2;
+  for (std::size_t y = 1; y < n; ++y) {
+    honest.push_back(indicator(!v.byz[y]));
+    a1.push_back(indicator(v.v1[y]));
+    a2.push_back(indicator(v.v2[y]));
+    if (unbound) continue;
+    z3::expr chain = v.byz[y];
+    for (NodeId z = parents[y]; z != 0; z = parents[z]) chain = chain && v.byz[z];
+    smt.assume("VM " + std::to_string(y) + "'s ZKP names one fork unless its chain to x is Byzantine",
+               !(v.v1[y] && v.v2[y]) || chain);
+  }
+  const int d = int(n) - 1;
+  smt.assume("honest majority among x's descendants", 2 * sum(ctx, honest) > d);
+  // b = descendants + 1; the forking operator's own acceptance is not counted for its forks.
+  return 2 * sum(ctx, a1) > d + 1 && 2 * sum(ctx, a2) > d + 1;
+}
+
+std::string node_list(const z3::model& m, const std::vector<z3::expr>& flags, bool with_x) {
+  std::ostringstream o;
+  bool any = false;
+  for (std::size_t y = with_x ? 0 : 1; y < flags.size(); ++y)
+    if (bool_value(m, flags[y])) o << (any ? " " : "") << (y == 0 ? "x" : std::to_string(y)), any = true;
+  return any ? o.str() : "none";
+}
+
+/// Refutation lines: the Byzantine placement and each fork's voters.
+void explain(const z3::model& m, const Votes& v, ObligationResult& res) {
+  res.details.push_back("Byzantine: " + node_list(m, v.byz, true));
+  res.details.push_back("accept r1: " + node_list(m, v.v1, false));
+  res.details.push_back("accept r2: " + node_list(m, v.v2, false));
+}
+
+/// Sets `res` from one answer; returns true when the obligation is decided against (stop).
+bool record(const SmtAnswer& ans, ObligationResult& res, const std::string& where,
+            const Votes* v) {
+  res.seconds += ans.seconds;
+  if (ans.status == SmtStatus::Unsat) return false;
+  if (ans.status == SmtStatus::Unknown) {
+    res.status = ProofStatus::Unknown;
+    res.summary = "Z3: " + ans.reason + " " + where;
+    return true;
+  }
+  res.status = ProofStatus::Refuted;
+  res.summary = "both conflicting roots final " + where;
+  if (v) explain(*ans.model, *v, res);
+  return true;
+}
+
+/// The subtree of `top` in `parents`, renumbered with `top` as node 0; `map` gives old ids.
+std::vector<NodeId> subtree(const std::vector<NodeId>& parents, NodeId top,
+                            std::vector<NodeId>& map) {
+  map = {top};
+  std::vector<NodeId> sub{0};
+  for (std::size_t q = 0; q < map.size(); ++q)
+    for (NodeId c = 1; c < parents.size(); ++c)
+      if (parents[c] == map[q] && c != map[q]) {
+        sub.push_back(NodeId(q));
+        map.push_back(c);
+      }
+  return sub;
+}
+
+ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId>& forkers) {
+  ObligationResult res;
+  res.name = "fork-impossibility";
+  res.scope = "configuration tree (" + std::to_string(o.parents.size()) + " nodes), Byzantine as given";
+  res.status = ProofStatus::Proved;
+  z3::context ctx;
+  SmtSolver smt(ctx, o.timeout_ms);
+  unsigned checked = 0;
+  for (NodeId x : forkers) {
+    std::vector<NodeId> map;
+    const auto sub = subtree(o.parents, x, map);
+    const Votes v = make_votes(ctx, sub.size());
+    smt.push();
+    for (std::size_t y = 0; y < sub.size(); ++y) {
+      const bool b = std::find(o.byzantine.begin(), o.byzantine.end(), map[y]) != o.byzantine.end() ||
+                     y == 0;
+      smt.assume("placement of VM " + std::to_string(map[y]), b ? v.byz[y] : !v.byz[y]);
+    }
+    smt.assume("negated fork-impossibility at " + model::Tree::name(x),
+               both_final(smt, v, sub, o.unbound_vote));
+    const SmtAnswer ans = smt.check();
+    smt.pop();
+    ++checked;
+    if (record(ans, res, "at " + model::Tree::name(x) + " (subtree numbered from x = 0)", &v))
+      return res;
+  }
+  res.summary = "no two conflicting roots final at any of " + std::to_string(checked) +
+                " Byzantine node(s)";
+  return res;
+}
+
+ObligationResult on_every_tree(const ForkOptions& o, std::size_t budget) {
+  ObligationResult res;
+  res.name = "fork-impossibility";
+  const auto shapes = tree_shapes({o.parents.size(), 0, 0});
+  res.scope = "every tree up to " + std::to_string(o.parents.size()) + " nodes (" +
+              std::to_string(shapes.size()) + " shapes), every placement of up to " +
+              std::to_string(budget) + " Byzantine under honest majority";
+  res.status = ProofStatus::Proved;
+  z3::context ctx;
+  SmtSolver smt(ctx, o.timeout_ms);
+  for (const auto& parents : shapes) {
+    const Votes v = make_votes(ctx, parents.size());
+    smt.push();
+    std::vector<z3::expr> count;
+    for (const auto& b : v.byz) count.push_back(indicator(b));
+    smt.assume("Byzantine budget", sum(ctx, count) <= int(budget));
+    smt.assume("negated fork-impossibility", both_final(smt, v, parents, o.unbound_vote));
+    const SmtAnswer ans = smt.check();
+    smt.pop();
+    std::ostringstream where;
+    where << "on the tree with parents [";
+    for (std::size_t i = 1; i < parents.size(); ++i) where << (i > 1 ? " " : "") << int(parents[i]);
+    where << "] (x = node 0)";
+    if (record(ans, res, where.str(), &v)) return res;
+  }
+  res.summary = "no two conflicting roots final on any shape and placement";
+  return res;
+}
+
+/// Counts: n descendants of the forking node, f of them Byzantine (f < n/2), e of those with an
+/// all-Byzantine chain to x (they may count on both forks; e <= budget - 1, x being one of the
+/// budget). Honest and other Byzantine descendants count on at most one fork.
+ObligationResult parametric(const ForkOptions& o, std::size_t budget) {
+  ObligationResult res;
+  res.name = "fork-impossibility";
+  res.scope = "parametric: any n descendants, f < n/2 Byzantine, at most " +
+              std::to_string(budget - 1) + " of them voting on both forks";
+  z3::context ctx;
+  SmtSolver smt(ctx, o.timeout_ms);
+  const z3::expr n = ctx.int_const("n"), f = ctx.int_const("f"), e = ctx.int_const("e");
+  const z3::expr h1 = ctx.int_const("h1"), h2 = ctx.int_const("h2");
+  const z3::expr g1 = ctx.int_const("g1"), g2 = ctx.int_const("g2");
+  smt.assume("counts are natural", n >= 1 && f >= 0 && e >= 0 && h1 >= 0 && h2 >= 0 && g1 >= 0 &&
+                                       g2 >= 0);
+  smt.assume("honest majority", 2 * (n - f) > n);
+  smt.assume("double voters are Byzantine descendants within the budget",
+             e <= f && e <= int(budget) - 1);
+  if (o.unbound_vote) {
+    smt.assume("unbound votes count on both forks", h1 <= n - f && h2 <= n - f && g1 <= f - e &&
+                                                        g2 <= f - e);
+  } else {
+    smt.assume("an honest ZKP names one fork", h1 + h2 <= n - f);
+    smt.assume("a bound Byzantine ZKP names one fork", g1 + g2 <= f - e);
+  }
+  const z3::expr a1 = h1 + g1 + e, a2 = h2 + g2 + e;
+  smt.assume("negated fork-impossibility", 2 * a1 > n + 1 && 2 * a2 > n + 1);
+  const SmtAnswer ans = smt.check();
+  res.status = ProofStatus::Proved;
+  if (!record(ans, res, "", nullptr)) {
+    res.summary = "no two conflicting roots final for any counts";
+    return res;
+  }
+  if (res.status == ProofStatus::Refuted) {
+    const auto& m = *ans.model;
+    auto val = [&](const z3::expr& x) { return std::to_string(int_value(m, x)); };
+    res.summary += "with n = " + val(n) + " descendants, f = " + val(f) + " Byzantine";
+    res.details.push_back("r1 accepted by " + val(h1) + " honest + " + val(g1) + " Byzantine + " +
+                          val(e) + " double voters = " + val(a1) + " of b = " + val(n + 1));
+    res.details.push_back("r2 accepted by " + val(h2) + " honest + " + val(g2) + " Byzantine + " +
+                          val(e) + " double voters = " + val(a2) + " of b = " + val(n + 1));
+  }
+  return res;
+}
+
+}  // namespace
+
+std::vector<ObligationResult> prove_fork_impossibility(const ForkOptions& o) {
+  std::vector<NodeId> forkers = o.byzantine;
+  if (forkers.empty()) forkers.push_back(model::kL1);
+  ForkOptions opt = o;
+  opt.byzantine = forkers;
+  const std::size_t budget = forkers.size();
+  return {on_configuration(opt, forkers), on_every_tree(opt, budget), parametric(opt, budget)};
+}
+
+}  // namespace slush::solver
