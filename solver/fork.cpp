@@ -55,24 +55,30 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
   return 2 * sum(ctx, a1) > d + 1 && 2 * sum(ctx, a2) > d + 1;
 }
 
-std::string node_list(const z3::model& m, const std::vector<z3::expr>& flags, bool with_x) {
+/// The nodes whose flag holds in `m`, named by `names` (the configuration's numbering).
+std::string node_list(const z3::model& m, const std::vector<z3::expr>& flags, bool with_x,
+                      const std::vector<NodeId>& names) {
   std::ostringstream o;
   bool any = false;
   for (std::size_t y = with_x ? 0 : 1; y < flags.size(); ++y)
-    if (bool_value(m, flags[y])) o << (any ? " " : "") << (y == 0 ? "x" : std::to_string(y)), any = true;
+    if (bool_value(m, flags[y])) {
+      o << (any ? ", " : "") << model::Tree::name(names.empty() ? NodeId(y) : names[y]);
+      any = true;
+    }
   return any ? o.str() : "none";
 }
 
 /// Refutation lines: the Byzantine placement and each fork's voters.
-void explain(const z3::model& m, const Votes& v, ObligationResult& res) {
-  res.details.push_back("Byzantine: " + node_list(m, v.byz, true));
-  res.details.push_back("accept r1: " + node_list(m, v.v1, false));
-  res.details.push_back("accept r2: " + node_list(m, v.v2, false));
+void explain(const z3::model& m, const Votes& v, ObligationResult& res,
+             const std::vector<NodeId>& names) {
+  res.details.push_back("Byzantine: " + node_list(m, v.byz, true, names));
+  res.details.push_back("accept r1: " + node_list(m, v.v1, false, names));
+  res.details.push_back("accept r2: " + node_list(m, v.v2, false, names));
 }
 
 /// Sets `res` from one answer; returns true when the obligation is decided against (stop).
 bool record(const SmtAnswer& ans, ObligationResult& res, const std::string& where,
-            const Votes* v) {
+            const Votes* v, const std::vector<NodeId>& names = {}) {
   res.seconds += ans.seconds;
   if (ans.status == SmtStatus::Unsat) return false;
   if (ans.status == SmtStatus::Unknown) {
@@ -82,7 +88,7 @@ bool record(const SmtAnswer& ans, ObligationResult& res, const std::string& wher
   }
   res.status = ProofStatus::Refuted;
   res.summary = "both conflicting roots final " + where;
-  if (v) explain(*ans.model, *v, res);
+  if (v) explain(*ans.model, *v, res, names);
   return true;
 }
 
@@ -111,6 +117,14 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
   for (NodeId x : forkers) {
     std::vector<NodeId> map;
     const auto sub = subtree(o.parents, x, map);
+    std::size_t honest = 0;
+    for (std::size_t y = 1; y < sub.size(); ++y)
+      honest += std::find(o.byzantine.begin(), o.byzantine.end(), map[y]) == o.byzantine.end();
+    if (2 * honest <= sub.size() - 1) {
+      res.details.push_back(model::Tree::name(x) + ": no honest majority among its " +
+                            std::to_string(sub.size() - 1) + " descendants; not covered");
+      continue;
+    }
     const Votes v = make_votes(ctx, sub.size());
     smt.push();
     for (std::size_t y = 0; y < sub.size(); ++y) {
@@ -123,11 +137,11 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
     const SmtAnswer ans = smt.check();
     smt.pop();
     ++checked;
-    if (record(ans, res, "at " + model::Tree::name(x) + " (subtree numbered from x = 0)", &v))
+    if (record(ans, res, "at " + model::Tree::name(x), &v, map))
       return res;
   }
   res.summary = "no two conflicting roots final at any of " + std::to_string(checked) +
-                " Byzantine node(s)";
+                " Byzantine node(s) with an honest majority below";
   return res;
 }
 
@@ -153,7 +167,7 @@ ObligationResult on_every_tree(const ForkOptions& o, std::size_t budget) {
     std::ostringstream where;
     where << "on the tree with parents [";
     for (std::size_t i = 1; i < parents.size(); ++i) where << (i > 1 ? " " : "") << int(parents[i]);
-    where << "] (x = node 0)";
+    where << "] (node 0 forks)";
     if (record(ans, res, where.str(), &v)) return res;
   }
   res.summary = "no two conflicting roots final on any shape and placement";

@@ -102,7 +102,7 @@ const std::vector<std::pair<std::string, std::string>>& strengthening_invariants
 ObligationResult induct_no_double_spend(const model::SlushModel& md, const BridgingOptions& o) {
   ObligationResult res;
   res.name = "no-double-spend";
-  res.scope = "induction over any state, symbolic amounts and balances";
+  res.scope = "induction over any state (base case: every initial state), symbolic amounts and balances";
   z3::context ctx;
   const BridgeEncoding enc(ctx, md);
   const SymParams p = enc.symbolic_params("param");
@@ -115,6 +115,24 @@ ObligationResult induct_no_double_spend(const model::SlushModel& md, const Bridg
   for (const auto& [name, e] : strengthening(enc, s)) smt.assume("before: " + name, e);
   std::set<std::string> used;
   res.status = ProofStatus::Proved;
+  {
+    // Base case: every initial state (any valid amounts and balances) satisfies the invariants.
+    const SymState init = enc.initial(p);
+    Named all = property(enc, init, p);
+    for (auto& e : strengthening(enc, init)) all.push_back(e);
+    for (auto& d : enc.domain_parts(init)) all.push_back(d);
+    smt.push();
+    smt.assume("negated invariant in the initial state", !all_of(ctx, all));
+    const SmtAnswer ans = smt.check();
+    smt.pop();
+    res.seconds += ans.seconds;
+    if (ans.status != SmtStatus::Unsat) {
+      res.status = ProofStatus::Unknown;
+      res.summary = ans.status == SmtStatus::Sat ? "an initial state breaks the invariants"
+                                                 : "Z3: " + ans.reason + " on the initial state";
+      return res;
+    }
+  }
   for (const auto& a : enc.actions()) {
     SymState t = s;
     const z3::expr guard = enc.step(s, a, p, t);
@@ -238,13 +256,26 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
     SymState next = SymState::fresh(ctx, md, frame, "s" + std::to_string(k));
     const z3::expr c = ctx.int_const(("action" + std::to_string(k)).c_str());
     choice.push_back(c);
-    std::vector<z3::expr> options;
+    // Functional form: each field of the next state is an if-then-else over the chosen action,
+    // listing only the actions that change it; each action's guard binds when it is chosen.
+    std::vector<SymState> effects;
+    std::vector<z3::expr> guards;
     for (std::size_t i = 0; i < actions.size(); ++i) {
       SymState t = path.back();
-      const z3::expr guard = enc.step(path.back(), actions[i], p, t);
-      options.push_back(c == int(i) && guard && next.equals(t));
+      guards.push_back(z3::implies(c == int(i), enc.step(path.back(), actions[i], p, t)));
+      effects.push_back(std::move(t));
     }
-    smt.assume("step " + std::to_string(k), disjunction(ctx, options));
+    std::vector<z3::expr> frame_eqs{c >= 0 && c < int(actions.size())};
+    for (std::size_t f = 0; f < next.field_count(); ++f)
+      for (std::size_t j = 0; j < next.slots(f); ++j) {
+        const z3::expr& before = path.back().at(f, j);
+        z3::expr value = before;
+        for (std::size_t i = actions.size(); i-- > 0;)
+          if (!z3::eq(effects[i].at(f, j), before)) value = z3::ite(c == int(i), effects[i].at(f, j), value);
+        frame_eqs.push_back(next.at(f, j) == value);
+      }
+    smt.assume("step " + std::to_string(k) + " is enabled", conjunction(ctx, guards));
+    smt.assume("step " + std::to_string(k) + " effect", conjunction(ctx, frame_eqs));
     path.push_back(next);
     smt.push();
     smt.assume("no-double-spend violated after step " + std::to_string(k),
@@ -262,6 +293,10 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
       return res;
     }
     smt.pop();
+    // No violation at this depth: keep it as a lemma for the deeper checks.
+    if (ans.status == SmtStatus::Unsat)
+      smt.assume("no-double-spend holds after step " + std::to_string(k),
+                 all_of(ctx, property(enc, path.back(), p)));
     if (ans.status == SmtStatus::Unknown) {
       res.status = ProofStatus::Unknown;
       res.summary = "Z3: " + ans.reason + " at depth " + std::to_string(k);
@@ -274,12 +309,19 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
 }
 
 ObligationResult prove_no_double_spend(const model::SlushModel& md, const BridgingOptions& o) {
-  ObligationResult bmc = bmc_no_double_spend(md, o);
-  if (bmc.status == ProofStatus::Refuted || bmc.status == ProofStatus::EncodingBug) return bmc;
+  // Induction first: when it succeeds the property holds in every reachable state, for every
+  // amount. Otherwise BMC looks for a concrete violation to report.
   ObligationResult ind = induct_no_double_spend(md, o);
-  ind.seconds += bmc.seconds;
-  ind.scope = "induction (any state, symbolic amounts) + " + bmc.scope;
-  if (ind.status != ProofStatus::Proved) ind.details.push_back("BMC: " + bmc.summary);
+  if (ind.status == ProofStatus::Proved) return ind;
+  ObligationResult bmc = bmc_no_double_spend(md, o);
+  bmc.seconds += ind.seconds;
+  if (bmc.status == ProofStatus::Refuted || bmc.status == ProofStatus::EncodingBug) {
+    bmc.details.insert(bmc.details.begin(), "induction: " + ind.summary);
+    return bmc;
+  }
+  ind.seconds = bmc.seconds;
+  ind.scope += " + " + bmc.scope;
+  ind.details.push_back("BMC: " + bmc.summary);
   return ind;
 }
 

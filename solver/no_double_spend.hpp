@@ -12,7 +12,7 @@
 namespace slush::solver {
 
 struct BridgingOptions {
-  unsigned depth = 8;          ///< BMC bound: actions from the initial state
+  unsigned depth = 6;          ///< BMC bound: actions from the initial state
   unsigned timeout_ms = 60000; ///< per solver check
 };
 

@@ -12,7 +12,7 @@ namespace slush::solver {
 
 /// Options of a proof run: the BMC depth and the time bound of each solver check.
 struct ProveOptions {
-  unsigned depth = 8;
+  unsigned depth = 6;
   unsigned timeout_ms = 60000;
 };
 
