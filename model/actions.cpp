@@ -194,6 +194,8 @@ void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out)
 void SlushModel::try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const {
   if (s.forced(m) != Forced::Up || s.forced_pos(m) != kL1) return;
   const auto& spec = message(m);
+  // With consensus the forced message is pulled down only once its burn is final (M7).
+  if (config_.consensus && !final_from(s, spec.from, s.burn_time(m))) return;
   const NodeId top = lca(s, spec.from, spec.to);
   if (cut_off(s, top)) return;
   State t = s;

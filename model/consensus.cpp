@@ -1,6 +1,8 @@
 // Mechanisms M6 (exits) and M7 (DA-tied validium consensus): fetching data, the bookkeeping of
 // a ZKP push (clock, vouches, finality), acceptance counting and exits. See docs/model.md,
 // "Consensus, data availability and exits", for the seed passages these rules formalise.
+#include <algorithm>
+
 #include "model/slush_model.hpp"
 
 namespace slush::model {
@@ -68,8 +70,10 @@ void SlushModel::on_push(State& t, NodeId y) const {
   if (p == kL1) t.last(kL1) = t.clock();
   const bool without_data = t.byzantine(y) || config_.variant == Variant::UpdateWithoutDa;
   NodeId a = p;
-  for (unsigned d = 1; d <= State::kMaxAncestors; ++d, a = a == kL1 ? kNowhere : t.parent(a))
+  for (unsigned d = 1; d <= State::kMaxAncestors; ++d) {
     t.vouch(y, d) = a == kNowhere ? 0 : without_data ? data_time(t, a) : t.data(y, d);
+    if (a != kNowhere) a = a == kL1 ? kNowhere : t.parent(a);
+  }
   update_finality(t);
 }
 
@@ -146,8 +150,8 @@ std::uint8_t SlushModel::exit_root(const State& s, NodeId y) const {
   const NodeId p = s.parent(y);
   const std::uint8_t own = s.data(y, 1);
   if (own >= s.fin(p) || config_.variant == Variant::ExitAnyRoot) return own;
-  std::uint8_t best = 0;
-  bool found = false;
+  std::uint8_t best = s.shared(p);  // held by honest nodes that exited p before
+  bool found = best >= s.fin(p) && best != 0;
   for (NodeId z = 1; z < tree_.size(); ++z) {
     if (z == p || s.byzantine(z) || cut_off(s, z) || !within(s, z, p)) continue;
     const std::uint8_t held = s.data(z, distance(s, z, p));
@@ -166,6 +170,10 @@ void SlushModel::try_exit(const State& s, NodeId y, std::vector<SlushStep>& out)
   if (root == kNoRoot) return;
   State t = s;
   revert_exit(t, y, p, root);
+  // The leavers keep the data they hold of p and still share it with those who stay.
+  for (NodeId z = 1; z < tree_.size(); ++z)
+    if (!s.byzantine(z) && within(s, z, y))
+      t.shared(p) = std::max(t.shared(p), s.data(z, distance(s, z, p)));
   // Re-attach: y's subtree loses p among its ancestors.
   for (NodeId z = 1; z < tree_.size(); ++z) {
     if (!within(s, z, y)) continue;

@@ -29,7 +29,7 @@ std::span<const FieldInfo> State::fields() {
       {"data_2", FieldScope::Node, 11, false},       {"data_3", FieldScope::Node, 12, false},
       {"vouch_1", FieldScope::Node, 13, false},      {"vouch_2", FieldScope::Node, 14, false},
       {"vouch_3", FieldScope::Node, 15, false},      {"burn_time", FieldScope::Message, 7, false},
-      {"mint_time", FieldScope::Message, 8, false},
+      {"mint_time", FieldScope::Message, 8, false},   {"shared", FieldScope::Node, 16, false},
   };
   return kFields;
 }

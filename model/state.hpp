@@ -5,7 +5,7 @@
 //   [0] n  [1] k  [2] AMM reserve of token A  [3] AMM reserve of token B  [4] clock
 //   node block, per node i:      balance A, balance B, frozen (0, or 1 + the call it waits
 //                                for), halted, parent, byzantine, pushes, last, prev, fin,
-//                                da1..da3, vo1..vo3
+//                                da1..da3, vo1..vo3, shared
 //   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos,
 //                                amount (set when burned), burn_time, mint_time
 // A *_pos field names the highest node whose root includes the event (kL1 once anchored in L1),
@@ -100,6 +100,9 @@ class State {
   std::uint8_t& vouch(NodeId i, unsigned d) { return b_[node_field(12 + d, i)]; }
   std::uint8_t vouch(NodeId i, unsigned d) const { return b_[node_field(12 + d, i)]; }
   static constexpr unsigned kMaxAncestors = 3;
+  /// The latest root of this node whose data honest nodes that exited it still hold and share.
+  std::uint8_t& shared(NodeId i) { return b_[node_field(16, i)]; }
+  std::uint8_t shared(NodeId i) const { return b_[node_field(16, i)]; }
 
   // Message fields.
   NodeId& burn_pos(MsgId m) { return b_[msg_field(0, m)]; }
@@ -143,7 +146,7 @@ class State {
 
  private:
   static constexpr std::size_t kHeader = 5;
-  static constexpr std::size_t kNodeFields = 16;
+  static constexpr std::size_t kNodeFields = 17;
   static constexpr std::size_t kMsgFields = 9;
   std::size_t offset(const FieldInfo& f, std::size_t i) const {
     switch (f.scope) {
