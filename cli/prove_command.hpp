@@ -13,7 +13,7 @@ namespace slush::cli {
 struct ProveCommandOptions {
   std::string config_path;
   std::string variant;     ///< empty: the file's variant
-  unsigned depth = 8;      ///< BMC bound for the bridging model
+  unsigned depth = 6;      ///< BMC bound for the bridging model
   unsigned timeout_s = 60; ///< bound of each solver check
   bool json = false;       ///< print JSON on stdout instead of text
 };
