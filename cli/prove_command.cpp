@@ -83,8 +83,8 @@ int run_prove(const ProveCommandOptions& o) {
   try {
     results = solver::prove_all(cfg.model, {o.depth, o.timeout_s * 1000});
   } catch (const solver::EncodingError& e) {
-    std::cerr << "slush prove: " << o.config_path << ": " << e.what() << "\n";
-    return kBadInput;
+    std::cerr << "slush prove: the symbolic encoding is behind the model: " << e.what() << "\n";
+    return kEncodingBug;
   } catch (const std::invalid_argument& e) {
     std::cerr << "slush prove: " << o.config_path << ": " << e.what() << "\n";
     return kBadInput;

@@ -22,7 +22,8 @@ struct ProveCommandOptions {
 void add_prove_command(CLI::App& app, int& exit_code);
 
 /// Runs the obligations and returns the exit code: 0 all proved, 1 one refuted, 2 bad input,
-/// 3 unknown or bound reached, 70 an encoding bug (a refutation the explicit model disagrees with).
+/// 3 unknown or bound reached, 70 an encoding bug (a refutation the explicit model disagrees with,
+/// or a field or action kind the symbolic encoding does not know).
 int run_prove(const ProveCommandOptions& options);
 
 }  // namespace slush::cli

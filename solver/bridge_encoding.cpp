@@ -34,7 +34,7 @@ constexpr int kNone = int(Forced::None);
 
 BridgeEncoding::BridgeEncoding(z3::context& ctx, const model::SlushModel& md) : ctx_(ctx), md_(md) {
   if (md.config().consensus)
-    throw EncodingError("consensus (M6-M7: fetch, exit, clocks, vouches) is not encoded; the "
+    throw OutOfScope("consensus (M6-M7: fetch, exit, clocks, vouches) is not encoded; the "
                         "symbolic bridging model covers configurations without consensus");
   switch (md.variant()) {
     case Variant::Correct:

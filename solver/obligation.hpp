@@ -42,6 +42,13 @@ class EncodingError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A configuration outside what an obligation's encoding covers (consensus for the bridging
+/// encoding): the obligation is reported as unknown, naming what is missing.
+class OutOfScope : public EncodingError {
+ public:
+  using EncodingError::EncodingError;
+};
+
 std::string to_string(ProofStatus s);
 
 }  // namespace slush::solver
