@@ -175,6 +175,19 @@ ObligationResult induct_no_double_spend(const model::SlushModel& md, const Bridg
 
 namespace {
 
+/// The parameters equal the configuration's own.
+z3::expr same_params(const BridgeEncoding& enc, const SymParams& p) {
+  const SymParams c = enc.concrete_params();
+  std::vector<z3::expr> eq;
+  for (std::size_t m = 0; m < enc.model().config().messages.size(); ++m)
+    eq.push_back(p.amount[m] == c.amount[m]);
+  for (model::Token t = 0; t < model::kTokens; ++t) {
+    eq.push_back(p.reserve[t] == c.reserve[t]);
+    for (std::size_t i = 0; i < p.balance[t].size(); ++i) eq.push_back(p.balance[t][i] == c.balance[t][i]);
+  }
+  return conjunction(p.reserve[0].ctx(), eq);
+}
+
 /// The explicit configuration under the solver's parameters.
 model::ModelConfig concrete_config(const model::SlushModel& md, const SymParams& p,
                                    const z3::model& m) {
@@ -283,7 +296,14 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
     const SmtAnswer ans = smt.check();
     res.seconds += ans.seconds;
     if (ans.status == SmtStatus::Sat) {
-      const z3::model& m = *ans.model;
+      // Prefer a violation on the configuration's own amounts and balances; other values only
+      // when the violation needs them.
+      smt.push();
+      smt.assume("the configuration's own amounts and balances", same_params(enc, p));
+      const SmtAnswer own = smt.check();
+      smt.pop();
+      res.seconds += own.seconds;
+      const z3::model& m = own.status == SmtStatus::Sat ? *own.model : *ans.model;
       std::vector<model::Action> trace;
       for (const auto& ck : choice) trace.push_back(actions[std::size_t(int_value(m, ck))]);
       std::vector<model::State> states;
