@@ -1,6 +1,7 @@
-// Cross-check of the two transition relations: on random reachable states of the examples
-// (random walks from their initial states, every bridging variant), the symbolic relation admits
-// exactly the successor SlushModel::apply computes, and nothing when the action is disabled.
+// Cross-check of the two transition relations: on random reachable states of the examples and of
+// random configurations (random walks from their initial states, every bridging variant), the
+// symbolic relation admits exactly the successor SlushModel::apply computes, and nothing when the
+// action is disabled.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
@@ -35,6 +36,51 @@ const std::vector<std::unique_ptr<Encoded>>& encodings() {
   return all;
 }
 
+/// A random bridging configuration: a random tree of 3..9 nodes, 1..3 calls or transfers
+/// (possibly to an ancestor or a descendant), sometimes an AMM with a swap, random balances,
+/// relayers on or off, 0..2 halts, any bridging variant.
+model::ModelConfig random_config() {
+  model::ModelConfig c;
+  const auto n = *rc::gen::inRange<std::size_t>(3, 10);
+  c.parents = {model::kL1};
+  c.balances = {0};
+  c.balances_b = {0};
+  for (std::size_t i = 1; i < n; ++i) {
+    c.parents.push_back(model::NodeId(*rc::gen::inRange<std::size_t>(0, i)));
+    c.balances.push_back(*rc::gen::inRange<std::uint8_t>(0, 4));
+    c.balances_b.push_back(*rc::gen::inRange<std::uint8_t>(0, 3));
+  }
+  auto other_than = [&](model::NodeId x) {
+    return model::NodeId(*rc::gen::suchThat(rc::gen::inRange<std::size_t>(1, n),
+                                            [&](std::size_t t) { return t != x; }));
+  };
+  const auto k = *rc::gen::inRange(1, 4);
+  for (int m = 0; m < k; ++m) {
+    model::MessageSpec spec;
+    spec.name = "m" + std::to_string(m);
+    spec.kind = *rc::gen::element(model::MessageKind::Call, model::MessageKind::Transfer);
+    spec.from = model::NodeId(*rc::gen::inRange<std::size_t>(1, n));
+    spec.to = other_than(spec.from);
+    spec.amount = *rc::gen::inRange<std::uint8_t>(1, 4);
+    spec.token = *rc::gen::inRange<model::Token>(0, 2);
+    c.messages.push_back(spec);
+  }
+  if (*rc::gen::arbitrary<bool>()) {
+    c.amm.node = model::NodeId(*rc::gen::inRange<std::size_t>(1, n));
+    c.amm.reserve[0] = *rc::gen::inRange<std::uint8_t>(0, 6);
+    c.amm.reserve[1] = *rc::gen::inRange<std::uint8_t>(0, 6);
+    model::MessageSpec swap{"swap", model::MessageKind::Swap, other_than(c.amm.node), c.amm.node,
+                            *rc::gen::inRange<std::uint8_t>(1, 4),
+                            *rc::gen::inRange<model::Token>(0, 2)};
+    c.messages.push_back(swap);
+  }
+  c.relayers = *rc::gen::arbitrary<bool>();
+  c.halts = *rc::gen::inRange(0u, 3u);
+  c.variant = *rc::gen::element(Variant::Correct, Variant::NoNullifier, Variant::MintUnfinal,
+                                Variant::NoFreeze, Variant::SkipForced, Variant::UncheckedReceipt);
+  return c;
+}
+
 /// A reachable state: a random walk of 0..30 steps from the initial state.
 model::State random_state(const model::SlushModel& md) {
   model::State s = md.initial_states().front();
@@ -50,7 +96,10 @@ model::State random_state(const model::SlushModel& md) {
 }
 
 void crosscheck_case() {
-  const auto& e = *encodings()[*rc::gen::inRange<std::size_t>(0, encodings().size())];
+  // Half of the cases run on the examples, the others on a random configuration.
+  std::unique_ptr<Encoded> fresh;
+  if (*rc::gen::arbitrary<bool>()) fresh = std::make_unique<Encoded>(random_config());
+  const auto& e = fresh ? *fresh : *encodings()[*rc::gen::inRange<std::size_t>(0, encodings().size())];
   const model::State s = random_state(e.md);
   std::vector<model::SlushStep> steps;
   e.md.successors(s, steps);
