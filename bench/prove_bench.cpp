@@ -33,11 +33,16 @@ int main(int argc, char** argv) {
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   const std::filesystem::path dir = argc > 2 ? argv[2] : SLUSH_EXAMPLES_DIR;
   const std::vector<Case> cases = {
-      {"r1-bridging.toml", ""},           {"r1-bridging.toml", "no-nullifier"},
-      {"r1-bridging.toml", "mint-unfinal"}, {"r2-withholding.toml", ""},
-      {"r2-sharing.toml", ""},           {"r3-fork.toml", ""},
-      {"r3-fork.toml", "unbound-vote"},  {"r3-fork.toml", "prune-early"},
-      {"r4-amm.toml", ""},               {"r4-amm.toml", "no-nullifier"},
+      {"r1-bridging.toml", ""},
+      {"r1-bridging.toml", "no-nullifier"},
+      {"r1-bridging.toml", "mint-unfinal"},
+      {"r2-withholding.toml", ""},
+      {"r2-sharing.toml", ""},
+      {"r3-fork.toml", ""},
+      {"r3-fork.toml", "unbound-vote"},
+      {"r3-fork.toml", "prune-early"},
+      {"r4-amm.toml", ""},
+      {"r4-amm.toml", "no-nullifier"},
   };
   bool ok = true;
   std::printf("%-20s %-14s %-22s %-14s %-9s %10s  (median of %d runs)\n", "configuration",

@@ -45,9 +45,9 @@ void print_text(std::ostream& out, const std::vector<solver::ObligationResult>& 
 nlohmann::json to_json(const std::vector<solver::ObligationResult>& results) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& r : results) {
-    nlohmann::json o{{"obligation", r.name},     {"scope", r.scope},
-                     {"status", solver::to_string(r.status)}, {"summary", r.summary},
-                     {"details", r.details},     {"seconds", r.seconds}};
+    nlohmann::json o{
+        {"obligation", r.name}, {"scope", r.scope},     {"status", solver::to_string(r.status)},
+        {"summary", r.summary}, {"details", r.details}, {"seconds", r.seconds}};
     if (!r.trace.empty()) {
       nlohmann::json steps = nlohmann::json::array();
       for (const auto& a : r.trace)
@@ -98,8 +98,9 @@ int run_prove(const ProveCommandOptions& o) {
 
 void add_prove_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ProveCommandOptions>();
-  auto* cmd = app.add_subcommand("prove", "Prove the properties with Z3 (unbounded amounts, "
-                                          "every tree shape and Byzantine placement)");
+  auto* cmd = app.add_subcommand("prove",
+                                 "Prove the properties with Z3 (unbounded amounts, "
+                                 "every tree shape and Byzantine placement)");
   cmd->add_option("config", options->config_path, "Configuration file (TOML)")
       ->required()
       ->check(CLI::ExistingFile);

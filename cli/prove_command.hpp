@@ -12,10 +12,10 @@ namespace slush::cli {
 
 struct ProveCommandOptions {
   std::string config_path;
-  std::string variant;     ///< empty: the file's variant
-  unsigned depth = 6;      ///< BMC bound for the bridging model
-  unsigned timeout_s = 60; ///< bound of each solver check
-  bool json = false;       ///< print JSON on stdout instead of text
+  std::string variant;      ///< empty: the file's variant
+  unsigned depth = 6;       ///< BMC bound for the bridging model
+  unsigned timeout_s = 60;  ///< bound of each solver check
+  bool json = false;        ///< print JSON on stdout instead of text
 };
 
 /// Registers the `prove` subcommand on `app`; its exit code lands in `exit_code`.

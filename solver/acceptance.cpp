@@ -92,13 +92,13 @@ ObligationResult prove_acceptance_soundness(const AcceptanceOptions& opt) {
       for (std::size_t y = 1; y < n; ++y)
         if (bool_value(m, accepts(h, y))) o << " " << y;
       res.details.push_back(o.str());
-      res.details.push_back("aggregated (a, b) = (" + std::to_string(int_value(m, a)) + ", " +
-                            std::to_string(int_value(m, b)) + "), direct count " +
-                            std::to_string(int_value(m, a_direct)) + " of " + std::to_string(n) +
-                            (bool_value(m, final_seed) ? "; finalised (older roots pruned)"
-                                                       : "; not finalised") +
-                            " although a strict majority " +
-                            (bool_value(m, 2 * a_direct > size) ? "accepts" : "does not accept"));
+      res.details.push_back(
+          "aggregated (a, b) = (" + std::to_string(int_value(m, a)) + ", " +
+          std::to_string(int_value(m, b)) + "), direct count " +
+          std::to_string(int_value(m, a_direct)) + " of " + std::to_string(n) +
+          (bool_value(m, final_seed) ? "; finalised (older roots pruned)" : "; not finalised") +
+          " although a strict majority " +
+          (bool_value(m, 2 * a_direct > size) ? "accepts" : "does not accept"));
       smt.pop();
       return res;
     }

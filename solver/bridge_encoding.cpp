@@ -10,13 +10,13 @@ namespace slush::solver {
 using model::Action;
 using model::ActionKind;
 using model::Forced;
+using model::kL1;
+using model::kNowhere;
 using model::MessageKind;
 using model::MsgId;
 using model::NodeId;
 using model::Token;
 using model::Variant;
-using model::kL1;
-using model::kNowhere;
 
 namespace {
 
@@ -34,21 +34,24 @@ constexpr int kNone = int(Forced::None);
 
 BridgeEncoding::BridgeEncoding(z3::context& ctx, const model::SlushModel& md) : ctx_(ctx), md_(md) {
   if (md.config().consensus)
-    throw OutOfScope("consensus (M6-M7: fetch, exit, clocks, vouches) is not encoded; the "
-                        "symbolic bridging model covers configurations without consensus");
+    throw OutOfScope(
+        "consensus (M6-M7: fetch, exit, clocks, vouches) is not encoded; the "
+        "symbolic bridging model covers configurations without consensus");
   switch (md.variant()) {
     case Variant::Correct:
     case Variant::NoNullifier:
     case Variant::MintUnfinal:
     case Variant::NoFreeze:
     case Variant::SkipForced:
-    case Variant::UncheckedReceipt: break;
+    case Variant::UncheckedReceipt:
+      break;
     // Consensus variants change only consensus rules: without consensus they change nothing.
     case Variant::UpdateWithoutDa:
     case Variant::PruneEarly:
     case Variant::ExitAnyRoot:
     case Variant::UnboundVote:
-    case Variant::MinorityElection: break;
+    case Variant::MinorityElection:
+      break;
     default:
       throw EncodingError("variant '" + std::string(model::info(md.variant()).name) +
                           "' is not encoded in the symbolic bridging model");
@@ -71,17 +74,20 @@ BridgeEncoding::BridgeEncoding(z3::context& ctx, const model::SlushModel& md) : 
     if (top == spec.to) actions_.push_back({ActionKind::ProcessForced, spec.to, m});
   }
   for (NodeId x = 0; x < tree.size(); ++x)
-    for (MsgId r = 0; r < md.message_count(); ++r) actions_.push_back({ActionKind::ImportReceipt, x, r});
+    for (MsgId r = 0; r < md.message_count(); ++r)
+      actions_.push_back({ActionKind::ImportReceipt, x, r});
 }
 
 SymParams BridgeEncoding::concrete_params() const {
   SymParams p;
-  for (MsgId m = 0; m < md_.message_count(); ++m) p.amount.push_back(ctx_.int_val(md_.message(m).amount));
+  for (MsgId m = 0; m < md_.message_count(); ++m)
+    p.amount.push_back(ctx_.int_val(md_.message(m).amount));
   for (NodeId i = 0; i < md_.tree().size(); ++i) {
     p.balance[0].push_back(ctx_.int_val(md_.config().balances[i]));
     p.balance[1].push_back(ctx_.int_val(md_.config().balances_b[i]));
   }
-  for (Token t = 0; t < model::kTokens; ++t) p.reserve.push_back(ctx_.int_val(md_.config().amm.reserve[t]));
+  for (Token t = 0; t < model::kTokens; ++t)
+    p.reserve.push_back(ctx_.int_val(md_.config().amm.reserve[t]));
   return p;
 }
 
@@ -166,7 +172,8 @@ z3::expr BridgeEncoding::burn_final(const SymState& s, MsgId m) const {
   return burned && s.burn_pos(m) == int(kL1);
 }
 
-std::vector<std::pair<std::string, z3::expr>> BridgeEncoding::domain_parts(const SymState& s) const {
+std::vector<std::pair<std::string, z3::expr>> BridgeEncoding::domain_parts(
+    const SymState& s) const {
   const auto& tree = md_.tree();
   std::vector<std::pair<std::string, z3::expr>> f;
   auto is_pos = [&](const z3::expr& p) {
@@ -185,9 +192,10 @@ std::vector<std::pair<std::string, z3::expr>> BridgeEncoding::domain_parts(const
     const auto& spec = md_.message(m);
     const std::string q = " of '" + spec.name + "'";
     f.emplace_back("positions are nodes" + q, is_pos(s.burn_pos(m)) && is_pos(s.mint_pos(m)) &&
-                                                  is_pos(s.receipt_pos(m)) && is_pos(s.forced_pos(m)));
-    f.emplace_back("counters in range" + q, s.mints(m) >= 0 && s.mints(m) <= 2 &&
-                                                s.forced(m) >= 0 && s.forced(m) <= 3);
+                                                  is_pos(s.receipt_pos(m)) &&
+                                                  is_pos(s.forced_pos(m)));
+    f.emplace_back("counters in range" + q,
+                   s.mints(m) >= 0 && s.mints(m) <= 2 && s.forced(m) >= 0 && s.forced(m) <= 3);
     // Only contract calls have receipts.
     if (spec.kind != MessageKind::Call)
       f.emplace_back("no receipt" + q, s.receipt_pos(m) == int(kNowhere));
@@ -311,7 +319,8 @@ z3::expr BridgeEncoding::commit(const SymState& s, NodeId x, SymState& t) const 
   std::vector<z3::expr> carries;
   for (MsgId m = 0; m < md_.message_count(); ++m)
     carries.push_back(s.burn_pos(m) == node(x) || s.mint_pos(m) == node(x) ||
-                      s.receipt_pos(m) == node(x) || (s.forced(m) == kUp && s.forced_pos(m) == node(x)));
+                      s.receipt_pos(m) == node(x) ||
+                      (s.forced(m) == kUp && s.forced_pos(m) == node(x)));
   const z3::expr p = node(md_.tree().parent(x));
   auto lift = [&](z3::expr& pos) { set_if(pos, pos == node(x), p); };
   for (MsgId m = 0; m < md_.message_count(); ++m) {
@@ -361,8 +370,8 @@ z3::expr BridgeEncoding::force(const SymState& s, MsgId m, SymState& t) const {
   t.forced_pos(m) = node(spec.from);
   if (spec.kind == MessageKind::Call)
     set_if(t.frozen(spec.from), s.frozen(spec.from) == int(m) + 1, ctx_.int_val(0));
-  const z3::expr open = spec.kind == MessageKind::Call ? s.receipt_pos(m) == int(kNowhere)
-                                                       : s.mints(m) == 0;
+  const z3::expr open =
+      spec.kind == MessageKind::Call ? s.receipt_pos(m) == int(kNowhere) : s.mints(m) == 0;
   return s.burn_pos(m) != int(kNowhere) && s.forced(m) == kNone && !cut_off(s, spec.from) && open;
 }
 
@@ -411,8 +420,10 @@ z3::expr BridgeEncoding::step(const SymState& s, const Action& a, const SymParam
                               SymState& t) const {
   t = s;
   switch (a.kind) {
-    case ActionKind::Commit: return commit(s, a.node, t);
-    case ActionKind::Halt: return halt(s, a.node, t);
+    case ActionKind::Commit:
+      return commit(s, a.node, t);
+    case ActionKind::Halt:
+      return halt(s, a.node, t);
     case ActionKind::Burn:
       return a.node == md_.message(a.msg).from ? burn(s, a.msg, p, t) : ctx_.bool_val(false);
     case ActionKind::Relay:
@@ -421,17 +432,20 @@ z3::expr BridgeEncoding::step(const SymState& s, const Action& a, const SymParam
       return a.node == md_.message(a.msg).from ? force(s, a.msg, t) : ctx_.bool_val(false);
     case ActionKind::Pull: {
       const auto& spec = md_.message(a.msg);
-      return a.node == md_.tree().lca(spec.from, spec.to) ? pull(s, a.msg, t) : ctx_.bool_val(false);
+      return a.node == md_.tree().lca(spec.from, spec.to) ? pull(s, a.msg, t)
+                                                          : ctx_.bool_val(false);
     }
-    case ActionKind::ProcessForced: return process(s, a.node, a.msg, t);
-    case ActionKind::ImportReceipt: return import(s, a.node, a.msg, t);
+    case ActionKind::ProcessForced:
+      return process(s, a.node, a.msg, t);
+    case ActionKind::ImportReceipt:
+      return import(s, a.node, a.msg, t);
     // Consensus actions: never enabled without consensus, which the constructor requires.
     case ActionKind::Fetch:
-    case ActionKind::Exit: return ctx_.bool_val(false);
+    case ActionKind::Exit:
+      return ctx_.bool_val(false);
   }
-  throw EncodingError("action kind '" + std::string(model::to_string(a.kind)) +
-                      "' (number " + std::to_string(int(a.kind)) +
-                      ") is not known to the symbolic encoding");
+  throw EncodingError("action kind '" + std::string(model::to_string(a.kind)) + "' (number " +
+                      std::to_string(int(a.kind)) + ") is not known to the symbolic encoding");
 }
 
 }  // namespace slush::solver

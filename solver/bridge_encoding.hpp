@@ -19,9 +19,9 @@ namespace slush::solver {
 /// The quantities a configuration fixes and the symbolic encoding may leave open: each listed
 /// message's amount, every node's initial balance of each token, and the AMM's reserves.
 struct SymParams {
-  std::vector<z3::expr> amount;       ///< per message (a reply's entry is unused)
-  std::vector<z3::expr> balance[2];   ///< per node and token
-  std::vector<z3::expr> reserve;      ///< per token
+  std::vector<z3::expr> amount;      ///< per message (a reply's entry is unused)
+  std::vector<z3::expr> balance[2];  ///< per node and token
+  std::vector<z3::expr> reserve;     ///< per token
 };
 
 class BridgeEncoding {

@@ -46,8 +46,9 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
     if (unbound) continue;
     z3::expr chain = v.byz[y];
     for (NodeId z = parents[y]; z != 0; z = parents[z]) chain = chain && v.byz[z];
-    smt.assume("VM " + std::to_string(y) + "'s ZKP names one fork unless its chain to x is Byzantine",
-               !(v.v1[y] && v.v2[y]) || chain);
+    smt.assume(
+        "VM " + std::to_string(y) + "'s ZKP names one fork unless its chain to x is Byzantine",
+        !(v.v1[y] && v.v2[y]) || chain);
   }
   const int d = int(n) - 1;
   smt.assume("honest majority among x's descendants", 2 * sum(ctx, honest) > d);
@@ -77,8 +78,8 @@ void explain(const z3::model& m, const Votes& v, ObligationResult& res,
 }
 
 /// Sets `res` from one answer; returns true when the obligation is decided against (stop).
-bool record(const SmtAnswer& ans, ObligationResult& res, const std::string& where,
-            const Votes* v, const std::vector<NodeId>& names = {}) {
+bool record(const SmtAnswer& ans, ObligationResult& res, const std::string& where, const Votes* v,
+            const std::vector<NodeId>& names = {}) {
   res.seconds += ans.seconds;
   if (ans.status == SmtStatus::Unsat) return false;
   if (ans.status == SmtStatus::Unknown) {
@@ -109,7 +110,8 @@ std::vector<NodeId> subtree(const std::vector<NodeId>& parents, NodeId top,
 ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId>& forkers) {
   ObligationResult res;
   res.name = "fork-impossibility";
-  res.scope = "configuration tree (" + std::to_string(o.parents.size()) + " nodes), Byzantine as given";
+  res.scope =
+      "configuration tree (" + std::to_string(o.parents.size()) + " nodes), Byzantine as given";
   res.status = ProofStatus::Proved;
   z3::context ctx;
   SmtSolver smt(ctx, o.timeout_ms);
@@ -128,8 +130,8 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
     const Votes v = make_votes(ctx, sub.size());
     smt.push();
     for (std::size_t y = 0; y < sub.size(); ++y) {
-      const bool b = std::find(o.byzantine.begin(), o.byzantine.end(), map[y]) != o.byzantine.end() ||
-                     y == 0;
+      const bool b =
+          std::find(o.byzantine.begin(), o.byzantine.end(), map[y]) != o.byzantine.end() || y == 0;
       smt.assume("placement of VM " + std::to_string(map[y]), b ? v.byz[y] : !v.byz[y]);
     }
     smt.assume("negated fork-impossibility at " + model::Tree::name(x),
@@ -137,8 +139,7 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
     const SmtAnswer ans = smt.check();
     smt.pop();
     ++checked;
-    if (record(ans, res, "at " + model::Tree::name(x), &v, map))
-      return res;
+    if (record(ans, res, "at " + model::Tree::name(x), &v, map)) return res;
   }
   res.summary = "no two conflicting roots final at any of " + std::to_string(checked) +
                 " Byzantine node(s) with an honest majority below";
@@ -187,14 +188,14 @@ ObligationResult parametric(const ForkOptions& o, std::size_t budget) {
   const z3::expr n = ctx.int_const("n"), f = ctx.int_const("f"), e = ctx.int_const("e");
   const z3::expr h1 = ctx.int_const("h1"), h2 = ctx.int_const("h2");
   const z3::expr g1 = ctx.int_const("g1"), g2 = ctx.int_const("g2");
-  smt.assume("counts are natural", n >= 1 && f >= 0 && e >= 0 && h1 >= 0 && h2 >= 0 && g1 >= 0 &&
-                                       g2 >= 0);
+  smt.assume("counts are natural",
+             n >= 1 && f >= 0 && e >= 0 && h1 >= 0 && h2 >= 0 && g1 >= 0 && g2 >= 0);
   smt.assume("honest majority", 2 * (n - f) > n);
   smt.assume("double voters are Byzantine descendants within the budget",
              e <= f && e <= int(budget) - 1);
   if (o.unbound_vote) {
-    smt.assume("unbound votes count on both forks", h1 <= n - f && h2 <= n - f && g1 <= f - e &&
-                                                        g2 <= f - e);
+    smt.assume("unbound votes count on both forks",
+               h1 <= n - f && h2 <= n - f && g1 <= f - e && g2 <= f - e);
   } else {
     smt.assume("an honest ZKP names one fork", h1 + h2 <= n - f);
     smt.assume("a bound Byzantine ZKP names one fork", g1 + g2 <= f - e);

@@ -9,11 +9,11 @@
 
 namespace slush::solver {
 
+using model::kL1;
+using model::kNowhere;
 using model::MessageKind;
 using model::MsgId;
 using model::NodeId;
-using model::kL1;
-using model::kNowhere;
 
 namespace {
 
@@ -63,14 +63,15 @@ Named strengthening(const BridgeEncoding& enc, const SymState& s) {
     const z3::expr burned = s.burn_pos(m) != int(kNowhere);
     out.emplace_back("mint-anchored" + q, z3::implies(s.mints(m) > 0, s.burn_pos(m) == int(kL1)));
     out.emplace_back("mint-recorded" + q, (s.mint_pos(m) != int(kNowhere)) == (s.mints(m) > 0));
-    out.emplace_back("burn-on-path" + q, z3::implies(burned, at_or_above(md, s.burn_pos(m), spec.from)));
+    out.emplace_back("burn-on-path" + q,
+                     z3::implies(burned, at_or_above(md, s.burn_pos(m), spec.from)));
     std::vector<z3::expr> behind;
     for (NodeId v = 0; v < md.tree().size(); ++v)
       behind.push_back(s.forced_pos(m) == int(v) && at_or_above(md, s.burn_pos(m), v));
-    out.emplace_back("forced-behind-burn" + q,
-                     z3::implies(s.forced(m) == int(model::Forced::Up), disjunction(ctx, behind)) &&
-                         z3::implies(s.forced(m) >= int(model::Forced::Down),
-                                     s.burn_pos(m) == int(kL1)));
+    out.emplace_back(
+        "forced-behind-burn" + q,
+        z3::implies(s.forced(m) == int(model::Forced::Up), disjunction(ctx, behind)) &&
+            z3::implies(s.forced(m) >= int(model::Forced::Down), s.burn_pos(m) == int(kL1)));
     if (spec.kind == MessageKind::Swap)
       out.emplace_back("reply-follows-swap" + q, s.burn_pos(md.partner(m)) == s.mint_pos(m));
   }
@@ -102,7 +103,8 @@ const std::vector<std::pair<std::string, std::string>>& strengthening_invariants
 ObligationResult induct_no_double_spend(const model::SlushModel& md, const BridgingOptions& o) {
   ObligationResult res;
   res.name = "no-double-spend";
-  res.scope = "induction over any state (base case: every initial state), symbolic amounts and balances";
+  res.scope =
+      "induction over any state (base case: every initial state), symbolic amounts and balances";
   z3::context ctx;
   const BridgeEncoding enc(ctx, md);
   const SymParams p = enc.symbolic_params("param");
@@ -183,7 +185,8 @@ z3::expr same_params(const BridgeEncoding& enc, const SymParams& p) {
     eq.push_back(p.amount[m] == c.amount[m]);
   for (model::Token t = 0; t < model::kTokens; ++t) {
     eq.push_back(p.reserve[t] == c.reserve[t]);
-    for (std::size_t i = 0; i < p.balance[t].size(); ++i) eq.push_back(p.balance[t][i] == c.balance[t][i]);
+    for (std::size_t i = 0; i < p.balance[t].size(); ++i)
+      eq.push_back(p.balance[t][i] == c.balance[t][i]);
   }
   return conjunction(p.reserve[0].ctx(), eq);
 }
@@ -234,7 +237,8 @@ void replay(const model::ModelConfig& cfg, const std::vector<model::Action>& act
   for (std::size_t k = 0; k < actions.size(); ++k) {
     model::State next;
     if (!md.apply(s, actions[k], next))
-      return bug("step " + std::to_string(k + 1) + " (" + md.describe(actions[k]) + ") is disabled");
+      return bug("step " + std::to_string(k + 1) + " (" + md.describe(actions[k]) +
+                 ") is disabled");
     s = std::move(next);
     res.details.push_back(std::to_string(k + 1) + ". " + md.describe(actions[k]));
     if (!(s == symbolic[k + 1]))
@@ -284,7 +288,8 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
         const z3::expr& before = path.back().at(f, j);
         z3::expr value = before;
         for (std::size_t i = actions.size(); i-- > 0;)
-          if (!z3::eq(effects[i].at(f, j), before)) value = z3::ite(c == int(i), effects[i].at(f, j), value);
+          if (!z3::eq(effects[i].at(f, j), before))
+            value = z3::ite(c == int(i), effects[i].at(f, j), value);
         frame_eqs.push_back(next.at(f, j) == value);
       }
     smt.assume("step " + std::to_string(k) + " is enabled", conjunction(ctx, guards));

@@ -12,8 +12,8 @@
 namespace slush::solver {
 
 struct BridgingOptions {
-  unsigned depth = 6;          ///< BMC bound: actions from the initial state
-  unsigned timeout_ms = 60000; ///< per solver check
+  unsigned depth = 6;           ///< BMC bound: actions from the initial state
+  unsigned timeout_ms = 60000;  ///< per solver check
 };
 
 /// The strengthening invariants the inductive proof of no-double-spend assumes and proves, by

@@ -1,11 +1,10 @@
 // The verdict of one proof obligation, as `slush prove` reports it.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <optional>
 
 #include "model/action.hpp"
 #include "model/config.hpp"

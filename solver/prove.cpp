@@ -10,10 +10,14 @@ namespace slush::solver {
 
 std::string to_string(ProofStatus s) {
   switch (s) {
-    case ProofStatus::Proved: return "proved";
-    case ProofStatus::Refuted: return "refuted";
-    case ProofStatus::Unknown: return "unknown";
-    case ProofStatus::EncodingBug: return "encoding bug";
+    case ProofStatus::Proved:
+      return "proved";
+    case ProofStatus::Refuted:
+      return "refuted";
+    case ProofStatus::Unknown:
+      return "unknown";
+    case ProofStatus::EncodingBug:
+      return "encoding bug";
   }
   return "?";
 }

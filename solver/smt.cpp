@@ -77,8 +77,6 @@ z3::expr sum(z3::context& ctx, const std::vector<z3::expr>& parts) {
   return r;
 }
 
-z3::expr indicator(const z3::expr& b) {
-  return z3::ite(b, b.ctx().int_val(1), b.ctx().int_val(0));
-}
+z3::expr indicator(const z3::expr& b) { return z3::ite(b, b.ctx().int_val(1), b.ctx().int_val(0)); }
 
 }  // namespace slush::solver

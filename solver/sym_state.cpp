@@ -17,8 +17,8 @@ namespace {
 
 /// Consensus bookkeeping (M6-M7): constant under the bridging actions when consensus is off.
 constexpr std::string_view kFrameFields[] = {
-    "clock", "parent", "byzantine", "pushes",  "last",    "prev",      "fin",      "data_1",
-    "data_2", "data_3", "vouch_1", "vouch_2", "vouch_3", "burn_time", "mint_time", "shared"};
+    "clock",  "parent", "byzantine", "pushes",  "last",    "prev",      "fin",       "data_1",
+    "data_2", "data_3", "vouch_1",   "vouch_2", "vouch_3", "burn_time", "mint_time", "shared"};
 
 std::vector<bool>& mutability() {
   static std::vector<bool> m;
@@ -27,9 +27,12 @@ std::vector<bool>& mutability() {
 
 std::size_t slot_count(const model::FieldInfo& f, std::size_t nodes, std::size_t messages) {
   switch (f.scope) {
-    case FieldScope::Global: return 1;
-    case FieldScope::Node: return nodes;
-    default: return messages;
+    case FieldScope::Global:
+      return 1;
+    case FieldScope::Node:
+      return nodes;
+    default:
+      return messages;
   }
 }
 
@@ -39,10 +42,10 @@ void SymState::resolve_fields() {
   static std::once_flag once;
   std::call_once(once, [] {
     const std::pair<std::string_view, std::size_t*> named[] = {
-        {"reserve_a", &kReserveA}, {"reserve_b", &kReserveB},   {"balance", &kBalance},
-        {"balance_b", &kBalanceB}, {"frozen", &kFrozen},        {"halted", &kHalted},
-        {"burn_pos", &kBurnPos},   {"mints", &kMints},          {"mint_pos", &kMintPos},
-        {"receipt_pos", &kReceiptPos}, {"forced", &kForced},    {"forced_pos", &kForcedPos},
+        {"reserve_a", &kReserveA},     {"reserve_b", &kReserveB}, {"balance", &kBalance},
+        {"balance_b", &kBalanceB},     {"frozen", &kFrozen},      {"halted", &kHalted},
+        {"burn_pos", &kBurnPos},       {"mints", &kMints},        {"mint_pos", &kMintPos},
+        {"receipt_pos", &kReceiptPos}, {"forced", &kForced},      {"forced_pos", &kForcedPos},
         {"amount", &kAmount}};
     const auto fields = State::fields();
     std::vector<bool> found(std::size(named), false);
@@ -78,8 +81,8 @@ SymState SymState::fresh(z3::context& ctx, const model::SlushModel& md, const St
     s.v_.emplace_back();
     for (std::size_t i = 0; i < slot_count(fields[f], s.nodes_, s.messages_); ++i) {
       if (mutability()[f]) {
-        const std::string name = prefix + "." + std::string(fields[f].name) + "[" +
-                                 std::to_string(i) + "]";
+        const std::string name =
+            prefix + "." + std::string(fields[f].name) + "[" + std::to_string(i) + "]";
         s.v_[f].push_back(ctx.int_const(name.c_str()));
       } else {
         s.v_[f].push_back(ctx.int_val(int(frame.field(fields[f], i))));

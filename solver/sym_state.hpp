@@ -67,8 +67,8 @@ class SymState {
   z3::expr equals(const SymState& o) const;
 
   /// Indices of the named fields in State::fields(); resolved by name on first use.
-  static std::size_t kReserveA, kReserveB, kBalance, kBalanceB, kFrozen, kHalted, kBurnPos,
-      kMints, kMintPos, kReceiptPos, kForced, kForcedPos, kAmount;
+  static std::size_t kReserveA, kReserveB, kBalance, kBalanceB, kFrozen, kHalted, kBurnPos, kMints,
+      kMintPos, kReceiptPos, kForced, kForcedPos, kAmount;
 
  private:
   SymState(std::size_t nodes, std::size_t messages) : nodes_(nodes), messages_(messages) {}

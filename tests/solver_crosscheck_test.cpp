@@ -69,7 +69,10 @@ model::ModelConfig random_config() {
     c.amm.node = model::NodeId(*rc::gen::inRange<std::size_t>(1, n));
     c.amm.reserve[0] = *rc::gen::inRange<std::uint8_t>(0, 6);
     c.amm.reserve[1] = *rc::gen::inRange<std::uint8_t>(0, 6);
-    model::MessageSpec swap{"swap", model::MessageKind::Swap, other_than(c.amm.node), c.amm.node,
+    model::MessageSpec swap{"swap",
+                            model::MessageKind::Swap,
+                            other_than(c.amm.node),
+                            c.amm.node,
                             *rc::gen::inRange<std::uint8_t>(1, 4),
                             *rc::gen::inRange<model::Token>(0, 2)};
     c.messages.push_back(swap);
@@ -99,7 +102,8 @@ void crosscheck_case() {
   // Half of the cases run on the examples, the others on a random configuration.
   std::unique_ptr<Encoded> fresh;
   if (*rc::gen::arbitrary<bool>()) fresh = std::make_unique<Encoded>(random_config());
-  const auto& e = fresh ? *fresh : *encodings()[*rc::gen::inRange<std::size_t>(0, encodings().size())];
+  const auto& e =
+      fresh ? *fresh : *encodings()[*rc::gen::inRange<std::size_t>(0, encodings().size())];
   const model::State s = random_state(e.md);
   std::vector<model::SlushStep> steps;
   e.md.successors(s, steps);
@@ -120,8 +124,8 @@ void crosscheck_case() {
   SymState post = pre;
   const z3::expr guard = e.enc.step(pre, a, e.enc.concrete_params(), post);
   const z3::model empty(ctx);
-  RC_LOG() << e.md.config().messages.front().name << " " << model::info(e.md.variant()).name
-           << ": " << e.md.describe(a) << "\n  in " << e.md.describe(s) << "\n";
+  RC_LOG() << e.md.config().messages.front().name << " " << model::info(e.md.variant()).name << ": "
+           << e.md.describe(a) << "\n  in " << e.md.describe(s) << "\n";
   RC_ASSERT(empty.eval(guard, true).is_true() == enabled);
   if (enabled) {
     const model::State got = post.evaluate(empty);
