@@ -219,10 +219,13 @@ std::string describe_params(const model::ModelConfig& cfg) {
   return o.str();
 }
 
+}  // namespace
+
 /// Replays `actions` on the explicit model under `cfg`, comparing every state with the
 /// solver's; fills `res` (refuted, or an encoding bug naming the first disagreement).
-void replay(const model::ModelConfig& cfg, const std::vector<model::Action>& actions,
-            const std::vector<model::State>& symbolic, ObligationResult& res) {
+void replay_on_explicit_model(const model::ModelConfig& cfg,
+                              const std::vector<model::Action>& actions,
+                              const std::vector<model::State>& symbolic, ObligationResult& res) {
   res.trace = actions;
   res.trace_config = cfg;
   const model::SlushModel md(cfg);
@@ -253,8 +256,6 @@ void replay(const model::ModelConfig& cfg, const std::vector<model::Action>& act
                 " steps (replayed on the explicit model)";
   res.details.push_back("final state: " + md.describe(s));
 }
-
-}  // namespace
 
 ObligationResult bmc_no_double_spend(const model::SlushModel& md, const BridgingOptions& o) {
   ObligationResult res;
@@ -313,7 +314,7 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
       for (const auto& ck : choice) trace.push_back(actions[std::size_t(int_value(m, ck))]);
       std::vector<model::State> states;
       for (const auto& st : path) states.push_back(st.evaluate(m));
-      replay(concrete_config(md, p, m), trace, states, res);
+      replay_on_explicit_model(concrete_config(md, p, m), trace, states, res);
       smt.pop();
       return res;
     }

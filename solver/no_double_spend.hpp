@@ -30,6 +30,14 @@ ObligationResult bmc_no_double_spend(const model::SlushModel& md, const Bridging
 /// unknown with the action and invariant that fail (a counterexample to induction).
 ObligationResult induct_no_double_spend(const model::SlushModel& md, const BridgingOptions& o);
 
+/// Replays a refutation on the explicit model: `actions` from the initial state of `cfg`, each
+/// state compared with the solver's (`symbolic[k]` after k actions), the last one expected to
+/// violate no-double-spend. Sets `res` to refuted (with the described steps), or to an encoding
+/// bug naming the first disagreement.
+void replay_on_explicit_model(const model::ModelConfig& cfg,
+                              const std::vector<model::Action>& actions,
+                              const std::vector<model::State>& symbolic, ObligationResult& res);
+
 /// Both, combined into one verdict: refuted if BMC finds a violation, proved if the induction
 /// succeeds, unknown otherwise.
 ObligationResult prove_no_double_spend(const model::SlushModel& md, const BridgingOptions& o);

@@ -70,6 +70,29 @@ TEST(NoDoubleSpend, VariantsThatKeepSupplyAreProved) {
         << model::info(v).name;
 }
 
+TEST(NoDoubleSpend, ARefutationTheExplicitModelDisagreesWithIsAnEncodingBug) {
+  const auto cfg = testing::example_model("r1-bridging.toml", Variant::NoNullifier);
+  const model::SlushModel md(cfg);
+  const model::State init = md.initial_states().front();
+  // A relay before any burn: the explicit model does not enable it.
+  ObligationResult disabled;
+  replay_on_explicit_model(cfg, {{model::ActionKind::Relay, 5, 0}}, {init, init}, disabled);
+  EXPECT_EQ(disabled.status, ProofStatus::EncodingBug);
+  EXPECT_NE(disabled.summary.find("disabled"), std::string::npos) << disabled.summary;
+  // An enabled burn whose successor the solver got wrong.
+  ObligationResult differs;
+  replay_on_explicit_model(cfg, {{model::ActionKind::Burn, 3, 0}}, {init, init}, differs);
+  EXPECT_EQ(differs.status, ProofStatus::EncodingBug);
+  EXPECT_NE(differs.summary.find("states differ"), std::string::npos) << differs.summary;
+  // A correct trace that does not violate the property.
+  model::State burned;
+  ASSERT_TRUE(md.apply(init, {model::ActionKind::Burn, 3, 0}, burned));
+  ObligationResult holds;
+  replay_on_explicit_model(cfg, {{model::ActionKind::Burn, 3, 0}}, {init, burned}, holds);
+  EXPECT_EQ(holds.status, ProofStatus::EncodingBug);
+  EXPECT_NE(holds.summary.find("satisfies no-double-spend"), std::string::npos) << holds.summary;
+}
+
 TEST(Encoding, RefusesConsensusConfigurations) {
   auto cfg = testing::example_model("r1-bridging.toml", Variant::Correct);
   cfg.consensus = true;
