@@ -32,6 +32,9 @@ struct ForkOptions {
   std::vector<model::NodeId> byzantine;
   bool unbound_vote = false;
   unsigned timeout_ms = 60000;
+  /// Count the forking operator's own +1 (it pushes on both forks) for both conflicting roots.
+  /// Off in the obligation (see solver/README.md); on only to exhibit why.
+  bool count_forking_operator = false;
 };
 
 /// fork-impossibility, three ways: on the configuration's tree with its Byzantine nodes; on

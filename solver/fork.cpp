@@ -34,7 +34,8 @@ Votes make_votes(z3::context& ctx, std::size_t n) {
 /// counts on one; only a Byzantine descendant whose every ancestor below x is Byzantine can keep
 /// one chain per fork and count on both. Under unbound-vote a vote counts on both forks.
 z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& parents,
-                    bool unbound) {
+                    const ForkOptions& o) {
+  const bool unbound = o.unbound_vote;
   z3::context& ctx = smt.context();
   const std::size_t n = parents.size();
   smt.assume("x forks, so x's operator is Byzantine", v.byz[0]);
@@ -52,7 +53,12 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
   }
   const int d = int(n) - 1;
   smt.assume("honest majority among x's descendants", 2 * sum(ctx, honest) > d);
-  // b = descendants + 1; the forking operator's own acceptance is not counted for its forks.
+  // b = descendants + 1; the forking operator's own acceptance is not counted for its forks
+  // (unless asked, to show what counting it on both would allow).
+  if (o.count_forking_operator) {
+    a1.push_back(ctx.int_val(1));
+    a2.push_back(ctx.int_val(1));
+  }
   return 2 * sum(ctx, a1) > d + 1 && 2 * sum(ctx, a2) > d + 1;
 }
 
@@ -134,8 +140,7 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
           std::find(o.byzantine.begin(), o.byzantine.end(), map[y]) != o.byzantine.end() || y == 0;
       smt.assume("placement of VM " + std::to_string(map[y]), b ? v.byz[y] : !v.byz[y]);
     }
-    smt.assume("negated fork-impossibility at " + model::Tree::name(x),
-               both_final(smt, v, sub, o.unbound_vote));
+    smt.assume("negated fork-impossibility at " + model::Tree::name(x), both_final(smt, v, sub, o));
     const SmtAnswer ans = smt.check();
     smt.pop();
     ++checked;
@@ -162,7 +167,7 @@ ObligationResult on_every_tree(const ForkOptions& o, std::size_t budget) {
     std::vector<z3::expr> count;
     for (const auto& b : v.byz) count.push_back(indicator(b));
     smt.assume("Byzantine budget", sum(ctx, count) <= int(budget));
-    smt.assume("negated fork-impossibility", both_final(smt, v, parents, o.unbound_vote));
+    smt.assume("negated fork-impossibility", both_final(smt, v, parents, o));
     const SmtAnswer ans = smt.check();
     smt.pop();
     std::ostringstream where;

@@ -175,6 +175,15 @@ TEST(ForkImpossibility, UnboundVoteRefutedWithTheVotes) {
   EXPECT_EQ(results[0].details[1].rfind("accept r1: ", 0), 0u);
 }
 
+TEST(ForkImpossibility, CountingTheForkingOperatorOnBothForksLetsAPerfectSplitFinaliseBoth) {
+  auto o = r3(false);
+  o.count_forking_operator = true;
+  const auto results = prove_fork_impossibility(o);
+  ASSERT_EQ(results[0].status, ProofStatus::Refuted);
+  // Six honest descendants split 3/3, plus L1 on both: 4 of 7 each.
+  EXPECT_EQ(results[0].details[0], "Byzantine: L1");
+}
+
 TEST(ForkImpossibility, TwoEquivocatingChildrenFinaliseAForkDespiteHonestMajority) {
   // L1 and both its children Byzantine: 3 of 7, an honest majority of descendants (4 of 6),
   // yet each child keeps one chain per fork and its honest subtree finalises one of them.
