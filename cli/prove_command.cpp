@@ -42,18 +42,40 @@ void print_text(std::ostream& out, const std::vector<solver::ObligationResult>& 
   }
 }
 
+/// A model refutation in the shape `slush check --json` gives counterexamples, plus the amounts
+/// and balances the solver chose (the configuration file's own unless the violation needs others).
+nlohmann::json counterexample_json(const solver::ObligationResult& r) {
+  const model::SlushModel md(*r.trace_config);
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& a : r.trace) {
+    nlohmann::json step = {{"action", std::string(model::to_string(a.kind))},
+                           {"node", a.node},
+                           {"text", md.describe(a)}};
+    const bool about_message =
+        a.kind != model::ActionKind::Commit && a.kind != model::ActionKind::Halt &&
+        a.kind != model::ActionKind::Fetch && a.kind != model::ActionKind::Exit;
+    step["message"] = about_message ? nlohmann::json(md.message(a.msg).name) : nlohmann::json();
+    steps.push_back(step);
+  }
+  nlohmann::json amounts = nlohmann::json::object();
+  for (const auto& m : r.trace_config->messages) amounts[m.name] = m.amount;
+  return {{"violates", {r.name}},
+          {"ends_in", "state"},
+          {"length", r.trace.size()},
+          {"steps", steps},
+          {"amounts", amounts},
+          {"balances", r.trace_config->balances},
+          {"balances_b", r.trace_config->balances_b},
+          {"reserves", {r.trace_config->amm.reserve[0], r.trace_config->amm.reserve[1]}}};
+}
+
 nlohmann::json to_json(const std::vector<solver::ObligationResult>& results) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& r : results) {
     nlohmann::json o{
         {"obligation", r.name}, {"scope", r.scope},     {"status", solver::to_string(r.status)},
         {"summary", r.summary}, {"details", r.details}, {"seconds", r.seconds}};
-    if (!r.trace.empty()) {
-      nlohmann::json steps = nlohmann::json::array();
-      for (const auto& a : r.trace)
-        steps.push_back({{"kind", model::to_string(a.kind)}, {"node", a.node}, {"msg", a.msg}});
-      o["trace"] = steps;
-    }
+    if (!r.trace.empty() && r.trace_config) o["counterexample"] = counterexample_json(r);
     j.push_back(o);
   }
   return j;
