@@ -39,11 +39,13 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
   z3::context& ctx = smt.context();
   const std::size_t n = parents.size();
   smt.assume("x forks, so x's operator is Byzantine", v.byz[0]);
-  std::vector<z3::expr> honest, a1, a2;
+  // Counts as cardinality constraints, which Z3 reasons about natively (a pigeonhole over
+  // integer sums is hard for it on large trees).
+  z3::expr_vector honest(ctx), a1(ctx), a2(ctx);
   for (std::size_t y = 1; y < n; ++y) {
-    honest.push_back(indicator(!v.byz[y]));
-    a1.push_back(indicator(v.v1[y]));
-    a2.push_back(indicator(v.v2[y]));
+    honest.push_back(!v.byz[y]);
+    a1.push_back(v.v1[y]);
+    a2.push_back(v.v2[y]);
     if (unbound) continue;
     z3::expr chain = v.byz[y];
     for (NodeId z = parents[y]; z != 0; z = parents[z]) chain = chain && v.byz[z];
@@ -51,15 +53,16 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
         "VM " + std::to_string(y) + "'s ZKP names one fork unless its chain to x is Byzantine",
         !(v.v1[y] && v.v2[y]) || chain);
   }
-  const int d = int(n) - 1;
-  smt.assume("honest majority among x's descendants", 2 * sum(ctx, honest) > d);
-  // b = descendants + 1; the forking operator's own acceptance is not counted for its forks
-  // (unless asked, to show what counting it on both would allow).
-  if (o.count_forking_operator) {
-    a1.push_back(ctx.int_val(1));
-    a2.push_back(ctx.int_val(1));
-  }
-  return 2 * sum(ctx, a1) > d + 1 && 2 * sum(ctx, a2) > d + 1;
+  const unsigned d = unsigned(n) - 1;
+  // A node without descendants has no honest majority below it: nothing to check.
+  if (d == 0) return ctx.bool_val(false);
+  // 2h > d, and 2a > d + 1 (b = descendants + 1), as "at least" bounds.
+  smt.assume("honest majority among x's descendants", z3::atleast(honest, d / 2 + 1));
+  // The forking operator's own acceptance is not counted for its forks (unless asked, to show
+  // what counting it on both would allow).
+  const unsigned own = o.count_forking_operator ? 1 : 0;
+  const unsigned need = (d + 1) / 2 + 1 - own;
+  return z3::atleast(a1, need) && z3::atleast(a2, need);
 }
 
 /// The nodes whose flag holds in `m`, named by `names` (the configuration's numbering).
@@ -120,7 +123,7 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
       "configuration tree (" + std::to_string(o.parents.size()) + " nodes), Byzantine as given";
   res.status = ProofStatus::Proved;
   z3::context ctx;
-  SmtSolver smt(ctx, o.timeout_ms);
+  SmtSolver smt(ctx, o.timeout_ms, "QF_FD");
   unsigned checked = 0;
   for (NodeId x : forkers) {
     std::vector<NodeId> map;
@@ -154,8 +157,9 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
 ObligationResult on_every_tree(const ForkOptions& o, std::size_t budget) {
   ObligationResult res;
   res.name = "fork-impossibility";
-  const auto shapes = tree_shapes({o.parents.size(), 0, 0});
-  res.scope = "every tree up to " + std::to_string(o.parents.size()) + " nodes (" +
+  const std::size_t size = std::min(o.parents.size(), kMaxShapeNodes);
+  const auto shapes = tree_shapes({size, 0, 0});
+  res.scope = "every tree up to " + std::to_string(size) + " nodes (" +
               std::to_string(shapes.size()) + " shapes), every placement of up to " +
               std::to_string(budget) + " Byzantine under honest majority";
   res.status = ProofStatus::Proved;
@@ -164,9 +168,9 @@ ObligationResult on_every_tree(const ForkOptions& o, std::size_t budget) {
   for (const auto& parents : shapes) {
     const Votes v = make_votes(ctx, parents.size());
     smt.push();
-    std::vector<z3::expr> count;
-    for (const auto& b : v.byz) count.push_back(indicator(b));
-    smt.assume("Byzantine budget", sum(ctx, count) <= int(budget));
+    z3::expr_vector count(ctx);
+    for (const auto& b : v.byz) count.push_back(b);
+    smt.assume("Byzantine budget", z3::atmost(count, unsigned(budget)));
     smt.assume("negated fork-impossibility", both_final(smt, v, parents, o));
     const SmtAnswer ans = smt.check();
     smt.pop();

@@ -27,7 +27,7 @@ namespace {
 /// Shape bounds of acceptance-soundness: the configuration's size, depth and width.
 ShapeBounds bounds_of(const model::Tree& tree) {
   ShapeBounds b;
-  b.max_nodes = tree.size();
+  b.max_nodes = std::min(tree.size(), kMaxShapeNodes);
   b.max_depth = std::max(1u, tree.height());
   for (model::NodeId n = 0; n < tree.size(); ++n)
     b.max_width = std::max<unsigned>(b.max_width, unsigned(tree.children(n).size()));

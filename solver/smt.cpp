@@ -4,7 +4,8 @@
 
 namespace slush::solver {
 
-SmtSolver::SmtSolver(z3::context& ctx, unsigned timeout_ms) : ctx_(ctx), solver_(ctx) {
+SmtSolver::SmtSolver(z3::context& ctx, unsigned timeout_ms, const char* logic)
+    : ctx_(ctx), solver_(logic ? z3::solver(ctx, logic) : z3::solver(ctx)) {
   z3::params p(ctx);
   if (timeout_ms) p.set("timeout", timeout_ms);
   p.set("unsat_core", true);

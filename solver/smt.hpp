@@ -33,8 +33,9 @@ struct SmtAnswer {
 /// A Z3 solver whose assertions are named. Not copyable; one per proof attempt.
 class SmtSolver {
  public:
-  /// `timeout_ms` bounds every check (0: none).
-  SmtSolver(z3::context& ctx, unsigned timeout_ms);
+  /// `timeout_ms` bounds every check (0: none); `logic` (an SMT-LIB logic such as "QF_FD" for
+  /// Booleans with cardinality constraints) lets Z3 pick its solver for it; null: the default.
+  SmtSolver(z3::context& ctx, unsigned timeout_ms, const char* logic = nullptr);
 
   z3::context& context() { return ctx_; }
   /// Asserts `fact` under `name`; the name appears in unsat cores. Names must be unique within

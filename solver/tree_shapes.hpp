@@ -9,6 +9,10 @@
 
 namespace slush::solver {
 
+/// The largest size whose shapes the obligations enumerate (1,205 shapes up to 10 nodes; the
+/// count grows about threefold per node).
+inline constexpr std::size_t kMaxShapeNodes = 10;
+
 /// Bounds on the shapes to enumerate: at most `max_nodes` nodes, depth at most `max_depth`
 /// (edges from the root), at most `max_width` children per node (0: no bound).
 struct ShapeBounds {
