@@ -285,8 +285,9 @@ Configuration Reader::read(const toml::table& root) const {
     c.model.halts = unsigned(integer(*f, "faults", "halts", 0, 8, 0));
   }
   if (const toml::table* k = table(root, "", "consensus")) {
-    only_keys(*k, "consensus", {"enabled", "updates"});
+    only_keys(*k, "consensus", {"enabled", "updates", "elections"});
     c.model.consensus = boolean(*k, "consensus", "enabled", true);
+    c.model.elections = boolean(*k, "consensus", "elections", false);
     c.model.updates = unsigned(integer(*k, "consensus", "updates", 1, 8, 2));
   }
   c.model.byzantine = byzantine(root, c.model.parents.size());

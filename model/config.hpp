@@ -61,6 +61,8 @@ struct ModelConfig {
   bool consensus = false;
   /// With consensus: how many ZKP updates each node may push (bounds the search).
   unsigned updates = 2;
+  /// With consensus: emergency control (M8) and L1 replacement (M9): votes and elections.
+  bool elections = false;
   /// Nodes whose operators are Byzantine: they may withhold data, push without data and vouch
   /// as they like.
   std::vector<NodeId> byzantine;

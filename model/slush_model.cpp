@@ -71,6 +71,8 @@ void SlushModel::validate() const {
       if (tree_.depth(i) > State::kMaxAncestors)
         throw ModelError("consensus: trees deeper than " + std::to_string(State::kMaxAncestors) +
                          " levels below L1 are not supported (" + Tree::name(i) + ")");
+    if (config_.elections && !config_.consensus)
+      throw ModelError("consensus: elections need consensus enabled");
     if (config_.updates == 0 || (n - 1) * config_.updates > 250)
       throw ModelError("consensus: updates must be positive and (nodes - 1) * updates <= 250");
   }
@@ -161,7 +163,10 @@ void SlushModel::successors(const State& s, std::vector<SlushStep>& out) const {
     try_halt(s, x, out);
     try_fetch(s, x, out);
     try_exit(s, x, out);
+    try_vote(s, x, out);
+    try_elect(s, x, out);
   }
+  try_fork(s, out);
   for (MsgId m = 0; m < message_count(); ++m) {
     try_burn(s, m, out);
     try_relay(s, m, out);
