@@ -66,6 +66,9 @@ struct ModelConfig {
   /// Nodes whose operators are Byzantine: they may withhold data, push without data and vouch
   /// as they like.
   std::vector<NodeId> byzantine;
+  /// Instead of a list: every placement of 1..byzantine_budget Byzantine operators under which
+  /// the descendants of every node have an honest majority, one initial state each (0: none).
+  unsigned byzantine_budget = 0;
   Variant variant = Variant::Correct;
 };
 

@@ -66,6 +66,10 @@ void SlushModel::validate() const {
   }
   for (NodeId b : config_.byzantine)
     if (b >= n) throw ModelError("byzantine: node " + std::to_string(b) + " is not in the tree");
+  if (config_.byzantine_budget > 0 && !config_.byzantine.empty())
+    throw ModelError("adversary: give either the Byzantine operators or a budget, not both");
+  if (config_.byzantine_budget > 0 && n > 16)
+    throw ModelError("adversary: a Byzantine budget needs a tree of at most 16 nodes");
   if (config_.consensus) {
     for (NodeId i = 1; i < n; ++i)
       if (tree_.depth(i) > State::kMaxAncestors)
@@ -90,7 +94,30 @@ std::vector<State> SlushModel::initial_states() const {
   s.parent(kL1) = kNowhere;
   for (NodeId i = 1; i < tree_.size(); ++i) s.parent(i) = tree_.parent(i);
   for (NodeId b : config_.byzantine) s.byzantine(b) = 1;
-  return {s};
+  if (config_.byzantine_budget == 0) return {s};
+  return placements(s);
+}
+
+// Every placement of 1..budget Byzantine operators with an honest majority among the descendants
+// of every node, in increasing order of the placement's bit mask.
+std::vector<State> SlushModel::placements(const State& base) const {
+  const std::size_t n = tree_.size();
+  std::vector<State> out;
+  for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
+    if (unsigned(__builtin_popcount(mask)) > config_.byzantine_budget) continue;
+    bool honest_majority = true;
+    for (NodeId x = 0; x < n && honest_majority; ++x) {
+      unsigned desc = 0, byz = 0;
+      for (NodeId z = 1; z < n; ++z)
+        if (z != x && tree_.within(z, x)) ++desc, byz += (mask >> z) & 1u;
+      honest_majority = desc == 0 || 2 * byz < desc;
+    }
+    if (!honest_majority) continue;
+    State s = base;
+    for (NodeId x = 0; x < n; ++x) s.byzantine(x) = (mask >> x) & 1u;
+    out.push_back(s);
+  }
+  return out;
 }
 
 void SlushModel::pack(const State& s, std::uint8_t* out) const {

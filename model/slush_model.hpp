@@ -109,6 +109,7 @@ class SlushModel {
 
  private:
   void validate() const;
+  std::vector<State> placements(const State& base) const;
   void add_replies();
   void try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const;
   void try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const;

@@ -350,6 +350,19 @@ TEST(M8Election, AMajorityReplacesAForkingL1AndSlashesIt) {
   EXPECT_EQ(s.ballot(1), kNowhere);
 }
 
+TEST(Adversary, ABudgetTriesEveryPlacementWithAnHonestMajorityOfDescendants) {
+  ModelConfig c = r3_like();
+  c.byzantine.clear();
+  c.byzantine_budget = 1;
+  const SlushModel m(c);
+  const auto inits = m.initial_states();
+  // L1, VM 1 or VM 2 alone; a Byzantine VM 3 or VM 4 would be its parent's only descendant.
+  ASSERT_EQ(inits.size(), 3u);
+  for (NodeId x : {0, 1, 2}) EXPECT_EQ(inits[x].byzantine(x), 1);
+  c.byzantine = {1};
+  EXPECT_THROW(SlushModel{c}, ModelError);  // a list or a budget, not both
+}
+
 TEST(StateLayout, NamedFieldsCoverEveryByteBeyondTheSizesOnce) {
   const SlushModel m(r4_like());
   State s = m.initial_states().at(0);
