@@ -1,0 +1,173 @@
+#include "trace/shrink.hpp"
+
+#include "model/action_names.hpp"
+#include "trace/config_edit.hpp"
+#include "trace/run.hpp"
+
+namespace slush::trace {
+
+namespace {
+
+using Actions = std::vector<model::Action>;
+
+Actions without(const Actions& c, std::size_t from, std::size_t to) {
+  Actions out(c.begin(), c.begin() + std::ptrdiff_t(from));
+  out.insert(out.end(), c.begin() + std::ptrdiff_t(to), c.end());
+  return out;
+}
+
+class Shrinker {
+ public:
+  Shrinker(TraceModel model, Actions actions, const ShrinkOptions& o)
+      : model_(std::move(model)), actions_(std::move(actions)), options_(o) {}
+
+  /// Whether `c` runs from the initial state with every action enabled and breaks the
+  /// property; if so, `c` is cut just after the break.
+  bool test(const TraceModel& m, Actions& c) {
+    ++runs_;
+    const Run run = run_actions(m.checked(), c, options_.property);
+    if (run.disabled) return false;
+    const Finding* f = run.first(options_.property);
+    if (!f) return false;
+    c.resize(f->index);
+    return true;
+  }
+
+  /// Whether the steps given break the property (then cut just after the break).
+  bool start() { return test(model_, actions_); }
+
+  /// Delta debugging over the steps (complements of ever finer chunks).
+  bool steps_ddmin() {
+    bool changed = false;
+    std::size_t n = 2;
+    while (actions_.size() >= 2) {
+      const std::size_t chunk = (actions_.size() + n - 1) / n;
+      bool reduced = false;
+      for (std::size_t start = 0; start < actions_.size() && !reduced; start += chunk) {
+        Actions cand = without(actions_, start, std::min(actions_.size(), start + chunk));
+        if (test(model_, cand)) {
+          accept(std::move(cand), "steps");
+          n = std::max<std::size_t>(n - 1, 2);
+          reduced = changed = true;
+        }
+      }
+      if (reduced) continue;
+      if (n >= actions_.size()) break;
+      n = std::min(2 * n, actions_.size());
+    }
+    return changed;
+  }
+
+  /// Removes single steps, from the last to the first.
+  bool steps_one_by_one() {
+    bool changed = false;
+    for (std::size_t i = actions_.size(); i-- > 0;) {
+      if (i >= actions_.size()) continue;
+      Actions cand = without(actions_, i, i + 1);
+      if (test(model_, cand)) {
+        accept(std::move(cand), "steps");
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /// Removes messages from the configuration, with the steps that concern them.
+  bool messages() {
+    bool changed = false;
+    for (std::size_t j = model_.configuration().model.messages.size(); j-- > 0;) {
+      auto next = without_message_model(j);
+      if (!next) continue;
+      Actions cand = renumber(*next);
+      if (!test(*next, cand)) continue;
+      model_ = std::move(*next);
+      accept(std::move(cand), "message");
+      ++removed_messages_;
+      changed = true;
+    }
+    return changed;
+  }
+
+  const TraceModel& model() const { return model_; }
+  const Actions& actions() const { return actions_; }
+  std::size_t runs() const { return runs_; }
+  std::size_t removed_messages() const { return removed_messages_; }
+
+ private:
+  void accept(Actions c, const char* what) {
+    actions_ = std::move(c);
+    if (options_.on_progress)
+      options_.on_progress(std::string("shrunk (") + what + "): " +
+                           std::to_string(actions_.size()) + " steps");
+  }
+
+  /// The model of the configuration without its j-th message, if that configuration is usable.
+  std::optional<TraceModel> without_message_model(std::size_t j) const {
+    TraceMeta meta = model_.meta({}, Violation::State);
+    try {
+      meta.config_text = without_message(meta.config_text, j);
+      return TraceModel(meta);
+    } catch (const TraceError&) {
+      return std::nullopt;
+    } catch (const std::invalid_argument&) {  // the model rejects the smaller configuration
+      return std::nullopt;
+    }
+  }
+
+  /// The current steps on `next`: steps about a removed message go, the others name their
+  /// message by its (unchanged) name.
+  Actions renumber(const TraceModel& next) const {
+    Actions out;
+    for (auto a : actions_) {
+      if (model::concerns_message(a.kind)) {
+        const std::string& name = model_.model().message(a.msg).name;
+        bool found = false;
+        for (model::MsgId m = 0; m < next.model().message_count() && !found; ++m)
+          if (next.model().message(m).name == name) a.msg = m, found = true;
+        if (!found) continue;
+      }
+      out.push_back(a);
+    }
+    return out;
+  }
+
+  TraceModel model_;
+  Actions actions_;
+  const ShrinkOptions& options_;
+  std::size_t runs_ = 0;
+  std::size_t removed_messages_ = 0;
+};
+
+}  // namespace
+
+ShrinkResult shrink(const TraceModel& model, const TraceFile& trace, ShrinkOptions options) {
+  if (options.property.empty()) {
+    if (trace.meta.properties.empty())
+      throw NotReproduced("the trace records no violated property; name one with --property");
+    options.property = trace.meta.properties.front();
+  }
+  Actions actions;
+  for (std::size_t k = 1; k < trace.states.size(); ++k)
+    actions.push_back(model.resolve(*trace.states[k].action, k));
+  Shrinker s(model, std::move(actions), options);
+  if (!s.start())
+    throw NotReproduced("the trace does not break '" + options.property +
+                        "' on the current model (slush replay says why)");
+  for (bool changed = true; changed;) {
+    changed = s.steps_ddmin();
+    changed |= s.steps_one_by_one();
+    if (options.messages) changed |= s.messages();
+  }
+  const Run run = run_actions(s.model().checked(), s.actions(), options.property);
+  const Finding* f = run.first(options.property);
+  ShrinkResult r;
+  const std::vector<model::State> states(run.states.begin() + 1, run.states.end());
+  r.trace = s.model().make_trace(run.states.front(), s.actions(), states, f->properties, f->kind);
+  r.property = options.property;
+  r.original_steps = trace.steps();
+  r.removed_messages = s.removed_messages();
+  r.runs = s.runs();
+  return r;
+}
+
+}  // namespace slush::trace
