@@ -1,4 +1,5 @@
 // Running the Graphviz `dot` program as a child process, through temporary files.
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,13 +40,17 @@ class TempFile {
   std::string path_;
 };
 
-/// Runs `dot -Tsvg -o out in`; throws RenderError if it cannot run or fails.
+/// Runs `dot -Tsvg in > out` (standard output, so every graph of the input lands in `out`);
+/// throws RenderError if it cannot run.
 void run_dot(const std::string& in, const std::string& out) {
-  std::string a0 = "dot", a1 = "-Tsvg", a2 = "-o";
-  std::string a3 = out, a4 = in;
-  char* argv[] = {a0.data(), a1.data(), a2.data(), a3.data(), a4.data(), nullptr};
+  std::string a0 = "dot", a1 = "-Tsvg", a2 = in;
+  char* argv[] = {a0.data(), a1.data(), a2.data(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_TRUNC, 0);
   pid_t pid = 0;
-  const int err = posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ);
+  const int err = posix_spawnp(&pid, "dot", &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
   if (err != 0)
     throw RenderError(std::string("cannot run Graphviz 'dot' (") + std::strerror(err) +
                       "); install graphviz (scripts/install-deps.sh does)");

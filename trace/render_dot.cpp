@@ -76,7 +76,7 @@ void draw_messages(std::ostream& o, const TraceModel& model, const RecordedState
       if (!v || !v->is_list) continue;
       const std::int64_t x = at(*v, m);
       if (f.node_valued && x >= 0 && x < nodes)
-        edges << "  m" << int(m) << " -> n" << x << " [style=dashed color=\"gray40\" label="
+        edges << "  m" << int(m) << " -> n" << x << " [style=dashed constraint=false color=\"gray40\" label="
               << quoted(std::string(f.name)) << " fontsize=9];\n";
       else if (!f.node_valued && x != 0)
         label += "\n" + std::string(f.name) + " " + std::to_string(x);
