@@ -9,7 +9,7 @@ namespace slush::trace {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string type_name(const json& j) {
   switch (j.type()) {

@@ -59,39 +59,91 @@ const Finding* Run::first(const std::string& property) const {
   return nullptr;
 }
 
+namespace {
+
+/// A run under construction: the current state's steps serve twice, for its quiescence and to
+/// take the next action.
+class Runner {
+ public:
+  Runner(const properties::CheckedSlush& m, const std::string& stop_at) : m_(m), stop_at_(stop_at) {
+    run_.states.push_back(m.initial_states().front());
+    m.successors(run_.states[0], steps_);
+    stopped_ = note(0, Violation::State, broken_in(m, run_.states[0])) ||
+               note(0, Violation::Quiescent, unmet_given(m, run_.states[0], steps_));
+  }
+
+  /// Whether the property to stop at has broken.
+  bool stopped() const { return stopped_; }
+
+  /// The step `a` takes from the current state, if enabled.
+  const model::SlushStep* enabled(const model::Action& a) const {
+    for (const auto& st : steps_)
+      if (st.action == a) return &st;
+    return nullptr;
+  }
+
+  /// Takes an enabled step and checks the properties after it.
+  void take(const model::SlushStep& taken) {
+    auto on_step = broken_on(m_, run_.states.back(), taken.action, taken.next);
+    run_.states.push_back(taken.next);
+    run_.taken.push_back(taken.action);
+    const std::size_t i = run_.states.size() - 1;
+    steps_.clear();
+    m_.successors(run_.states[i], steps_);
+    const bool stop = note(i, Violation::Step, std::move(on_step));
+    stopped_ = note(i, Violation::State, broken_in(m_, run_.states[i])) || stop ||
+               note(i, Violation::Quiescent, unmet_given(m_, run_.states[i], steps_));
+  }
+
+  Run& run() { return run_; }
+
+ private:
+  bool note(std::size_t index, Violation kind, std::vector<std::string> bad) {
+    if (bad.empty()) return false;
+    const bool stop = !stop_at_.empty() && names(bad, stop_at_);
+    run_.findings.push_back({index, kind, std::move(bad)});
+    return stop;
+  }
+
+  const properties::CheckedSlush& m_;
+  const std::string& stop_at_;
+  Run run_;
+  std::vector<model::SlushStep> steps_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
 Run run_actions(const properties::CheckedSlush& m, const std::vector<model::Action>& actions,
                 const std::string& stop_at) {
-  Run run;
-  run.states.push_back(m.initial_states().front());
-  auto note = [&](std::size_t index, Violation kind, std::vector<std::string> bad) {
-    if (bad.empty()) return false;
-    const bool stop = !stop_at.empty() && names(bad, stop_at);
-    run.findings.push_back({index, kind, std::move(bad)});
-    return stop;
-  };
-  // Each state's steps serve twice: for its quiescence and to take the next action.
-  std::vector<model::SlushStep> steps;
-  m.successors(run.states[0], steps);
-  if (note(0, Violation::State, broken_in(m, run.states[0]))) return run;
-  if (note(0, Violation::Quiescent, unmet_given(m, run.states[0], steps))) return run;
-  for (std::size_t k = 0; k < actions.size(); ++k) {
-    const model::SlushStep* taken = nullptr;
-    for (const auto& st : steps)
-      if (!taken && st.action == actions[k]) taken = &st;
-    if (!taken) {
-      run.disabled = k + 1;
-      return run;
+  Runner r(m, stop_at);
+  for (std::size_t k = 0; k < actions.size() && !r.stopped(); ++k) {
+    const model::SlushStep* step = r.enabled(actions[k]);
+    if (!step) {
+      r.run().disabled = k + 1;
+      break;
     }
-    auto on_step = broken_on(m, run.states.back(), actions[k], taken->next);
-    run.states.push_back(taken->next);
-    const std::size_t i = run.states.size() - 1;
-    steps.clear();
-    m.successors(run.states[i], steps);
-    const bool stop = note(i, Violation::Step, std::move(on_step));
-    if (note(i, Violation::State, broken_in(m, run.states[i])) || stop) return run;
-    if (note(i, Violation::Quiescent, unmet_given(m, run.states[i], steps))) return run;
+    r.take(*step);
   }
-  return run;
+  return std::move(r.run());
+}
+
+Run run_lenient(const properties::CheckedSlush& m, const std::vector<model::Action>& actions,
+                const std::string& stop_at) {
+  Runner r(m, stop_at);
+  std::vector<model::Action> deferred;
+  std::size_t next = 0;
+  while (!r.stopped()) {
+    const model::SlushStep* step = nullptr;
+    for (std::size_t i = 0; i < deferred.size() && !step; ++i)
+      if ((step = r.enabled(deferred[i]))) deferred.erase(deferred.begin() + std::ptrdiff_t(i));
+    while (!step && next < actions.size())
+      if (!(step = r.enabled(actions[next]))) deferred.push_back(actions[next++]);
+      else ++next;
+    if (!step) break;
+    r.take(*step);
+  }
+  return std::move(r.run());
 }
 
 }  // namespace slush::trace

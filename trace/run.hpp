@@ -34,6 +34,7 @@ struct Run {
   std::vector<model::State> states;    ///< states[0] is initial; states[k] follows action k
   std::optional<std::size_t> disabled;  ///< the step (1-based) whose action was not enabled
   std::vector<Finding> findings;        ///< every point where a property broke, in order
+  std::vector<model::Action> taken;     ///< the actions taken, in order (states[k] follows taken[k-1])
 
   /// The first finding that names `property`, if any.
   const Finding* first(const std::string& property) const;
@@ -43,5 +44,11 @@ struct Run {
 /// empty) just after the first point where property `stop_at` breaks.
 Run run_actions(const properties::CheckedSlush& m, const std::vector<model::Action>& actions,
                 const std::string& stop_at = "");
+
+/// Executes `actions` leniently, for shrinking: an action that is not enabled when its turn
+/// comes is deferred and taken as soon as it becomes enabled (deferred actions first, oldest
+/// first), or never. `taken` is the sequence actually run; it is enabled at every step.
+Run run_lenient(const properties::CheckedSlush& m, const std::vector<model::Action>& actions,
+                const std::string& stop_at);
 
 }  // namespace slush::trace

@@ -21,20 +21,26 @@ class Shrinker {
   Shrinker(TraceModel model, Actions actions, const ShrinkOptions& o)
       : model_(std::move(model)), actions_(std::move(actions)), options_(o) {}
 
-  /// Whether `c` runs from the initial state with every action enabled and breaks the
-  /// property; if so, `c` is cut just after the break.
+  /// Whether `c`, run leniently from the initial state (an action not yet enabled waits until
+  /// it is, or is dropped), breaks the property; if so, `c` becomes the actions actually taken,
+  /// up to the break: a sequence enabled at every step.
   bool test(const TraceModel& m, Actions& c) {
     ++runs_;
-    const Run run = run_actions(m.checked(), c, options_.property);
-    if (run.disabled) return false;
-    const Finding* f = run.first(options_.property);
-    if (!f) return false;
-    c.resize(f->index);
+    Run run = run_lenient(m.checked(), c, options_.property);
+    if (!run.first(options_.property)) return false;
+    c = std::move(run.taken);
     return true;
   }
 
-  /// Whether the steps given break the property (then cut just after the break).
-  bool start() { return test(model_, actions_); }
+  /// Whether the steps given replay as they are and break the property (then they are cut
+  /// just after the break).
+  bool start() {
+    ++runs_;
+    Run run = run_actions(model_.checked(), actions_, options_.property);
+    if (run.disabled || !run.first(options_.property)) return false;
+    actions_ = std::move(run.taken);
+    return true;
+  }
 
   /// Delta debugging over the steps (complements of ever finer chunks).
   bool steps_ddmin() {
