@@ -40,7 +40,8 @@ int run_shrink(const ShrinkCommandOptions& o) {
   }
   if (!write_file("shrink", o.out, trace::write_itf(r.trace))) return kBadInput;
   std::cout << "shrunk " << r.original_steps << " steps to " << r.trace.steps() << " ("
-            << r.removed_messages << " messages removed, " << r.runs << " candidate runs); "
+            << r.removed_messages << (r.removed_messages == 1 ? " message" : " messages")
+            << " removed, " << r.runs << " candidate runs); "
             << "still violates " << r.property << "; written to " << o.out << "\n";
   return kAllHold;
 }

@@ -16,7 +16,7 @@ namespace {
 
 config::Configuration rebuild(const TraceMeta& meta) {
   config::Configuration cfg;
-  const std::string source = meta.config_file.empty() ? "trace" : meta.config_file;
+  const std::string source = "(embedded " + (meta.config_file.empty() ? "configuration" : meta.config_file) + ")";
   try {
     cfg = config::parse_configuration(meta.config_text, source);
   } catch (const config::ConfigError& e) {
