@@ -158,6 +158,14 @@ std::string line_column(std::string_view text, std::size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+/// A JSON library message without its "[json.exception...] " prefix.
+std::string reason(const nlohmann::json::exception& e) {
+  std::string what = e.what();
+  if (const auto colon = what.rfind(": "); colon != std::string::npos) return what.substr(colon + 2);
+  if (const auto bracket = what.find("] "); bracket != std::string::npos) return what.substr(bracket + 2);
+  return what;
+}
+
 }  // namespace
 
 TraceFile read_itf(std::string_view input) {
@@ -165,9 +173,18 @@ TraceFile read_itf(std::string_view input) {
   try {
     top = json::parse(input.begin(), input.end());
   } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (const auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw TraceError(line_column(input, e.byte), "not valid JSON: " + what);
+    throw TraceError(line_column(input, e.byte), "not valid JSON: " + reason(e));
+  } catch (const json::exception& e) {  // a number too large for a double: find its text
+    const std::string what = e.what();
+    std::string at = "JSON";
+    const auto open = what.find("parsing '");
+    if (open != std::string::npos) {
+      const auto close = what.find('\'', open + 9);
+      const auto token = what.substr(open + 9, close == std::string::npos ? close : close - open - 9);
+      if (const auto pos = input.find(token); !token.empty() && pos != std::string_view::npos)
+        at = line_column(input, pos + 1);
+    }
+    throw TraceError(at, "not valid JSON: " + reason(e));
   }
   object(top, "(top level)");
   TraceFile t;
