@@ -18,6 +18,7 @@ struct ShrinkCommandOptions {
   std::string out;
   std::string property;
   bool keep_messages = false;
+  bool keep_nodes = false;
   bool quiet = false;
 };
 
@@ -27,6 +28,7 @@ int run_shrink(const ShrinkCommandOptions& o) {
   trace::ShrinkOptions so;
   so.property = o.property;
   so.messages = !o.keep_messages;
+  so.nodes = !o.keep_nodes;
   if (!o.quiet) so.on_progress = [](const std::string& line) { std::cerr << line << "\n"; };
   trace::ShrinkResult r;
   try {
@@ -41,6 +43,7 @@ int run_shrink(const ShrinkCommandOptions& o) {
   if (!write_file("shrink", o.out, trace::write_itf(r.trace))) return kBadInput;
   std::cout << "shrunk " << r.original_steps << " steps to " << r.trace.steps() << " ("
             << r.removed_messages << (r.removed_messages == 1 ? " message" : " messages")
+            << " and " << r.removed_nodes << (r.removed_nodes == 1 ? " node" : " nodes")
             << " removed, " << r.runs << " candidate runs); "
             << "still violates " << r.property << "; written to " << o.out << "\n";
   return kAllHold;
@@ -57,6 +60,7 @@ void add_shrink_command(CLI::App& app, int& exit_code) {
                   "The property to keep violated (default: the trace's first recorded one)");
   cmd->add_flag("--keep-messages", options->keep_messages,
                 "Do not remove messages from the configuration");
+  cmd->add_flag("--keep-nodes", options->keep_nodes, "Do not remove unused leaves from the tree");
   cmd->add_flag("--quiet", options->quiet, "No progress lines on stderr");
   cmd->callback([options, &exit_code] { exit_code = run_shrink(*options); });
 }

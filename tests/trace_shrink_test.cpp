@@ -79,7 +79,8 @@ TEST(TraceShrink, ALongRandomWalkShrinksToTwiceTheShortestCounterexample) {
     const TraceFile& small = r.trace;
     std::cout << "seed " << seed << ": walk of " << actions.size() << " steps shrunk to "
               << small.steps() << " (breadth-first shortest: " << best << "; "
-              << r.removed_messages << " messages removed, " << r.runs << " runs)\n";
+              << r.removed_messages << " messages and " << r.removed_nodes << " nodes removed, "
+              << r.runs << " runs)\n";
     EXPECT_LE(small.steps(), 2 * best) << "seed " << seed << "\n"
                                        << trace::render_text(TraceModel(small.meta), small);
     EXPECT_GE(small.steps(), best) << "seed " << seed;  // nothing beats breadth-first search
@@ -88,7 +89,9 @@ TEST(TraceShrink, ALongRandomWalkShrinksToTwiceTheShortestCounterexample) {
     // The shrunk trace is self-contained: its smaller configuration rebuilds from the file.
     const TraceFile back = trace::read_itf(trace::write_itf(small));
     const TraceModel sm(back.meta);
-    EXPECT_LT(sm.model().message_count(), m.model().message_count());
+    EXPECT_EQ(sm.model().message_count(), 1u);  // one message suffices for a double spend
+    EXPECT_LT(sm.model().tree().size(), m.model().tree().size());
+    EXPECT_EQ(r.removed_nodes, m.model().tree().size() - sm.model().tree().size());
     const auto rr = trace::replay(sm, back);
     EXPECT_FALSE(rr.divergence);
     EXPECT_EQ(rr.reproduced, std::vector<std::string>{property});
@@ -98,7 +101,7 @@ TEST(TraceShrink, ALongRandomWalkShrinksToTwiceTheShortestCounterexample) {
 TEST(TraceShrink, AShortestTraceStaysAsItIs) {
   const TraceModel m = example_trace_model("r1-bridging.toml", "no-nullifier");
   const TraceFile t = *shortest_trace(m);
-  const auto r = trace::shrink(m, t, {.property = "", .messages = false, .on_progress = {}});
+  const auto r = trace::shrink(m, t, {.property = "", .messages = false, .nodes = false, .on_progress = {}});
   EXPECT_EQ(r.trace.steps(), t.steps());
   EXPECT_EQ(r.property, "no-double-spend");
 }
@@ -120,6 +123,19 @@ TEST(ConfigEdit, RemovingAMessageKeepsTheOthersNames) {
   EXPECT_EQ(cfg.model.messages[0].name, "m1");
   EXPECT_EQ(cfg.model.messages[1].name, "c");
   EXPECT_THROW(trace::without_message(text, 3), trace::TraceError);
+}
+
+TEST(ConfigEdit, RemovingALeafRenumbersTheNodesAbove) {
+  const std::string text =
+      "[tree]\nshape = \"binary\"\ndepth = 2\n[balances]\ndefault = 0\nnodes = { 3 = 1, 4 = 2, 6 = 3 }\n"
+      "[[message]]\nname = \"t\"\nfrom = 6\nto = 4\n";
+  const auto before = config::parse_configuration(text, "before");
+  const auto cfg =
+      config::parse_configuration(trace::without_node(text, before.model.parents, 5), "edited");
+  EXPECT_EQ(cfg.model.parents, (std::vector<model::NodeId>{0, 0, 0, 1, 1, 2}));
+  EXPECT_EQ(cfg.model.balances, (std::vector<std::uint8_t>{0, 0, 0, 1, 2, 3}));
+  EXPECT_EQ(cfg.model.messages[0].from, 5);  // VM 6 is now VM 5
+  EXPECT_EQ(cfg.model.messages[0].to, 4);
 }
 
 }  // namespace

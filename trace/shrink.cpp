@@ -82,19 +82,36 @@ class Shrinker {
   bool messages() {
     bool changed = false;
     for (std::size_t j = model_.configuration().model.messages.size(); j-- > 0;) {
-      auto next = without_message_model(j);
-      if (!next) continue;
-      Actions cand = renumber(*next);
-      if (!test(*next, cand)) continue;
-      model_ = std::move(*next);
-      accept(std::move(cand), "message");
-      ++removed_messages_;
-      changed = true;
+      auto edit = [j](const std::string& text) { return without_message(text, j); };
+      auto steps = [this](const TraceModel& next) { return renumber(next); };
+      if (try_configuration(edit, steps, "message")) ++removed_messages_, changed = true;
+    }
+    return changed;
+  }
+
+  /// Removes leaves that no message and no AMM uses, with the steps they take.
+  bool nodes() {
+    bool changed = false;
+    for (std::size_t k = model_.model().tree().size(); k-- > 1;) {
+      if (!unused_leaf(k)) continue;
+      const auto& parents = model_.configuration().model.parents;
+      auto edit = [&](const std::string& text) { return without_node(text, parents, k); };
+      auto steps = [this, k](const TraceModel&) {
+        Actions out;
+        for (auto a : actions_) {
+          if (a.node == k) continue;
+          if (a.node > k) --a.node;
+          out.push_back(a);
+        }
+        return out;
+      };
+      if (try_configuration(edit, steps, "node")) ++removed_nodes_, changed = true;
     }
     return changed;
   }
 
   const TraceModel& model() const { return model_; }
+  std::size_t removed_nodes() const { return removed_nodes_; }
   const Actions& actions() const { return actions_; }
   std::size_t runs() const { return runs_; }
   std::size_t removed_messages() const { return removed_messages_; }
@@ -107,17 +124,25 @@ class Shrinker {
                            std::to_string(actions_.size()) + " steps");
   }
 
-  /// The model of the configuration without its j-th message, if that configuration is usable.
-  std::optional<TraceModel> without_message_model(std::size_t j) const {
-    TraceMeta meta = model_.meta({}, Violation::State);
+  /// Tries the configuration that `edit` makes of the current one's text, with the steps that
+  /// `steps` keeps for it; keeps both if the property still breaks.
+  template <class Edit, class Steps>
+  bool try_configuration(Edit edit, Steps steps, const char* what) {
+    std::optional<TraceModel> next;
     try {
-      meta.config_text = without_message(meta.config_text, j);
-      return TraceModel(meta);
+      TraceMeta meta = model_.meta({}, Violation::State);
+      meta.config_text = edit(meta.config_text);
+      next.emplace(meta);
     } catch (const TraceError&) {
-      return std::nullopt;
+      return false;
     } catch (const std::invalid_argument&) {  // the model rejects the smaller configuration
-      return std::nullopt;
+      return false;
     }
+    Actions cand = steps(*next);
+    if (!test(*next, cand)) return false;
+    model_ = std::move(*next);
+    accept(std::move(cand), what);
+    return true;
   }
 
   /// The current steps on `next`: steps about a removed message go, the others name their
@@ -137,11 +162,22 @@ class Shrinker {
     return out;
   }
 
+  /// Whether node k is a leaf that no message and no AMM names.
+  bool unused_leaf(std::size_t k) const {
+    const auto& md = model_.model();
+    for (model::NodeId i = 1; i < md.tree().size(); ++i)
+      if (md.tree().parent(i) == k) return false;
+    for (model::MsgId m = 0; m < md.message_count(); ++m)
+      if (md.message(m).from == k || md.message(m).to == k) return false;
+    return md.config().amm.node != k;
+  }
+
   TraceModel model_;
   Actions actions_;
   const ShrinkOptions& options_;
   std::size_t runs_ = 0;
   std::size_t removed_messages_ = 0;
+  std::size_t removed_nodes_ = 0;
 };
 
 }  // namespace
@@ -163,6 +199,7 @@ ShrinkResult shrink(const TraceModel& model, const TraceFile& trace, ShrinkOptio
     changed = s.steps_ddmin();
     changed |= s.steps_one_by_one();
     if (options.messages) changed |= s.messages();
+    if (options.nodes) changed |= s.nodes();
   }
   const Run run = run_actions(s.model().checked(), s.actions(), options.property);
   const Finding* f = run.first(options.property);
@@ -172,6 +209,7 @@ ShrinkResult shrink(const TraceModel& model, const TraceFile& trace, ShrinkOptio
   r.property = options.property;
   r.original_steps = trace.steps();
   r.removed_messages = s.removed_messages();
+  r.removed_nodes = s.removed_nodes();
   r.runs = s.runs();
   return r;
 }

@@ -1,5 +1,5 @@
 // Shrinking a counterexample: delta debugging over its steps, then over the configuration's
-// messages, keeping only runs that are enabled from the initial state at every step and still
+// messages and unused leaves, keeping only runs that are enabled from the initial state at every step and still
 // break the same property. States are recomputed by the model; recorded ones are not kept.
 #pragma once
 
@@ -16,6 +16,8 @@ struct ShrinkOptions {
   std::string property;
   /// Also try to remove messages from the configuration.
   bool messages = true;
+  /// Also try to remove leaves that no message uses (the tree becomes explicit).
+  bool nodes = true;
   /// Told about each improvement (for progress lines).
   std::function<void(const std::string&)> on_progress;
 };
@@ -25,6 +27,7 @@ struct ShrinkResult {
   std::string property;       ///< the property it still breaks
   std::size_t original_steps = 0;
   std::size_t removed_messages = 0;
+  std::size_t removed_nodes = 0;
   std::size_t runs = 0;       ///< candidate runs tried
 };
 
