@@ -31,6 +31,8 @@ bool concerns_message(ActionKind kind) {
   switch (kind) {
     case ActionKind::Commit:
     case ActionKind::Halt:
+    case ActionKind::Fetch:
+    case ActionKind::Exit:
       return false;
     case ActionKind::Burn:
     case ActionKind::Relay:

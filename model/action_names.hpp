@@ -18,7 +18,8 @@ std::optional<ActionKind> parse_action_kind(std::string_view name);
 std::vector<std::string> action_kind_names();
 
 /// Whether an action of this kind concerns a message (its `msg` names the message burned,
-/// relayed, forced, pulled, processed, or whose receipt is imported). Commits and halts do not.
+/// relayed, forced, pulled, processed, or whose receipt is imported). Commits, halts, fetches and
+/// exits do not.
 bool concerns_message(ActionKind kind);
 
 }  // namespace slush::model
