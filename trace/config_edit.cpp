@@ -70,6 +70,9 @@ std::string without_node(std::string_view text, const std::vector<model::NodeId>
   renumber_balances(root, "balances", node);
   renumber_balances(root, "balances_b", node);
   renumber_entry(root["amm"].as_table(), "node", node);
+  if (toml::array* byzantine = root["adversary"]["byzantine"].as_array())
+    for (auto& b : *byzantine)
+      if (auto* v = b.as_integer()) *v = renumbered(v->get(), node);
   if (toml::array* messages = root["message"].as_array())
     for (auto& m : *messages) {
       renumber_entry(m.as_table(), "from", node);

@@ -16,9 +16,10 @@ namespace slush::trace {
 /// are not kept. Throws TraceError if `text` is not TOML or has no such message.
 std::string without_message(std::string_view text, std::size_t index);
 
-/// The TOML text of `text` without node `node`, a leaf that no message and no AMM uses: the
-/// tree becomes explicit (`parents` lists the tree `text` describes), and the nodes numbered
-/// above `node` move down by one in the tree, the per-node balances, the AMM and the messages.
+/// The TOML text of `text` without node `node`, a leaf that no message, AMM or adversary uses:
+/// the tree becomes explicit (`parents` lists the tree `text` describes), and the nodes numbered
+/// above `node` move down by one in the tree, the per-node balances, the AMM, the Byzantine set
+/// and the messages.
 /// Keys this function does not know are copied as they are. Throws TraceError if `text` is not
 /// TOML.
 std::string without_node(std::string_view text, const std::vector<model::NodeId>& parents,

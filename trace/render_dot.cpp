@@ -1,6 +1,6 @@
 // Graphviz pictures of the tree in each state of a trace, drawn from the recorded variables:
-// every per-node field appears on its node, every message is a note with dashed edges to the
-// nodes its node-valued fields name.
+// the tree as the `parent` field has it (or as configured), every per-node field on its node,
+// every message a note with dashed edges to the nodes its node-valued fields name.
 #include <sstream>
 
 #include "model/tree.hpp"
@@ -45,21 +45,37 @@ std::string node_style(const RecordedState& s, std::size_t i, bool acting) {
   return out;
 }
 
+/// The parent of node i: the recorded `parent` field where the model has one (exits re-attach
+/// nodes), else the configured tree's.
+std::int64_t parent_of(const TraceModel& model, const RecordedState& s, model::NodeId i) {
+  const RecordedVariable* p = s.find("parent");
+  if (p && p->is_list && i < p->values.size()) return p->values[i];
+  return i == model::kL1 ? -1 : model.model().tree().parent(i);
+}
+
 void draw_nodes(std::ostream& o, const TraceModel& model, const RecordedState& s,
                 std::optional<std::int64_t> actor) {
-  const auto& tree = model.model().tree();
-  for (model::NodeId i = 0; i < tree.size(); ++i) {
+  const auto nodes = model.model().tree().size();
+  std::ostringstream edges;
+  for (model::NodeId i = 0; i < nodes; ++i) {
     std::string label = i == model::kL1 ? "L1" : model::Tree::name(i);
     for (const auto& f : model::State::fields()) {
-      if (f.scope != model::FieldScope::Node) continue;
+      if (f.scope != model::FieldScope::Node || f.name == "parent") continue;
       const RecordedVariable* v = s.find(f.name);
-      if (v && v->is_list && at(*v, i) != 0)
-        label += "\n" + std::string(f.name) + " " + std::to_string(at(*v, i));
+      if (!v || !v->is_list) continue;
+      const std::int64_t x = at(*v, i);
+      if (f.node_valued && x >= 0 && std::size_t(x) < nodes)
+        edges << "  n" << int(i) << " -> n" << x << " [style=dotted constraint=false label="
+              << quoted(std::string(f.name)) << " fontsize=9];\n";
+      else if (!f.node_valued && x != 0)
+        label += "\n" + std::string(f.name) + " " + std::to_string(x);
     }
     o << "  n" << int(i) << " [label=" << quoted(label) << ' ' << node_style(s, i, actor && *actor == i)
       << "];\n";
-    if (i != model::kL1) o << "  n" << int(tree.parent(i)) << " -> n" << int(i) << ";\n";
+    const std::int64_t p = parent_of(model, s, i);
+    if (i != model::kL1 && p >= 0 && std::size_t(p) < nodes) o << "  n" << p << " -> n" << int(i) << ";\n";
   }
+  o << edges.str();
 }
 
 void draw_messages(std::ostream& o, const TraceModel& model, const RecordedState& s) {

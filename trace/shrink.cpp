@@ -89,7 +89,7 @@ class Shrinker {
     return changed;
   }
 
-  /// Removes leaves that no message and no AMM uses, with the steps they take.
+  /// Removes leaves that no message, AMM or adversary uses, with the steps they take.
   bool nodes() {
     bool changed = false;
     for (std::size_t k = model_.model().tree().size(); k-- > 1;) {
@@ -162,13 +162,15 @@ class Shrinker {
     return out;
   }
 
-  /// Whether node k is a leaf that no message and no AMM names.
+  /// Whether node k is a leaf that no message, AMM or adversary names.
   bool unused_leaf(std::size_t k) const {
     const auto& md = model_.model();
     for (model::NodeId i = 1; i < md.tree().size(); ++i)
       if (md.tree().parent(i) == k) return false;
     for (model::MsgId m = 0; m < md.message_count(); ++m)
       if (md.message(m).from == k || md.message(m).to == k) return false;
+    for (auto b : md.config().byzantine)
+      if (b == k) return false;
     return md.config().amm.node != k;
   }
 
