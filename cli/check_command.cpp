@@ -8,6 +8,7 @@
 #include "checker/explorer.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/report.hpp"
+#include "cli/trace_io.hpp"
 #include "config/configuration.hpp"
 #include "properties/slush_properties.hpp"
 
@@ -107,6 +108,9 @@ int run_check(const CheckOptions& o) {
     }
     out << to_json(cfg, *checked, result) << "\n";
   }
+  if (!o.trace_path.empty() && result.counterexample &&
+      !write_counterexample(o.trace_path, cfg, o.config_path, *result.counterexample))
+    return kBadInput;
   return exit_code(result);
 }
 
@@ -122,6 +126,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Stop after storing this many states (exit 3 if no violation was found)");
   cmd->add_option("--property", options->only, "Check only this property (repeatable)");
   cmd->add_option("--json", options->json_path, "Also write the result as JSON to this file");
+  cmd->add_option("--trace-out", options->trace_path,
+                  "Write the counterexample (if any) to this file as an ITF trace");
   cmd->add_flag("--quiet", options->quiet_progress, "No progress lines on stderr");
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
