@@ -37,6 +37,8 @@ BridgeEncoding::BridgeEncoding(z3::context& ctx, const model::SlushModel& md) : 
     throw OutOfScope(
         "consensus (M6-M7: fetch, exit, clocks, vouches) is not encoded; the "
         "symbolic bridging model covers configurations without consensus");
+  if (md.config().elections)
+    throw OutOfScope("elections (M8-M9: votes, elections, L1 fork choice) are not encoded");
   switch (md.variant()) {
     case Variant::Correct:
     case Variant::NoNullifier:
@@ -76,6 +78,10 @@ BridgeEncoding::BridgeEncoding(z3::context& ctx, const model::SlushModel& md) : 
   for (NodeId x = 0; x < tree.size(); ++x)
     for (MsgId r = 0; r < md.message_count(); ++r)
       actions_.push_back({ActionKind::ImportReceipt, x, r});
+  if (actions_.size() > kMaxActions)
+    throw OutOfScope("the bridging encoding covers configurations of at most " +
+                     std::to_string(kMaxActions) + " action instances; this one has " +
+                     std::to_string(actions_.size()));
 }
 
 SymParams BridgeEncoding::concrete_params() const {
@@ -442,6 +448,10 @@ z3::expr BridgeEncoding::step(const SymState& s, const Action& a, const SymParam
     // Consensus actions: never enabled without consensus, which the constructor requires.
     case ActionKind::Fetch:
     case ActionKind::Exit:
+    case ActionKind::Fork:
+    // Elections: never enabled without them, which the constructor requires.
+    case ActionKind::Vote:
+    case ActionKind::Elect:
       return ctx_.bool_val(false);
   }
   throw EncodingError("action kind '" + std::string(model::to_string(a.kind)) + "' (number " +

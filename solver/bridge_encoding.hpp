@@ -26,6 +26,10 @@ struct SymParams {
 
 class BridgeEncoding {
  public:
+  /// The largest configuration encoded, in action instances: R1 and R4 have 40 (proof under a
+  /// second), a depth-3 binary tree with four messages 116 (3.5 s).
+  static constexpr std::size_t kMaxActions = 200;
+
   /// Throws EncodingError if `md` uses what the encoding does not cover.
   BridgeEncoding(z3::context& ctx, const model::SlushModel& md);
 

@@ -30,6 +30,8 @@ ObligationResult prove_acceptance_soundness(const AcceptanceOptions& options);
 struct ForkOptions {
   std::vector<model::NodeId> parents;
   std::vector<model::NodeId> byzantine;
+  /// How many Byzantine operators every placement may have (at least the listed ones).
+  std::size_t budget = 0;
   bool unbound_vote = false;
   unsigned timeout_ms = 60000;
   /// Count the forking operator's own +1 (it pushes on both forks) for both conflicting roots.

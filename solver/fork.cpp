@@ -149,8 +149,9 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
     ++checked;
     if (record(ans, res, "at " + model::Tree::name(x), &v, map)) return res;
   }
-  res.summary = "no two conflicting roots final at any of " + std::to_string(checked) +
-                " Byzantine node(s) with an honest majority below";
+  res.summary = "no two conflicting roots final: checked at " + std::to_string(checked) + " of " +
+                std::to_string(forkers.size()) +
+                " Byzantine node(s) (those with an honest majority below)";
   return res;
 }
 
@@ -236,7 +237,7 @@ std::vector<ObligationResult> prove_fork_impossibility(const ForkOptions& o) {
   if (forkers.empty()) forkers.push_back(model::kL1);
   ForkOptions opt = o;
   opt.byzantine = forkers;
-  const std::size_t budget = forkers.size();
+  const std::size_t budget = std::max(forkers.size(), o.budget);
   return {on_configuration(opt, forkers), on_every_tree(opt, budget), parametric(opt, budget)};
 }
 

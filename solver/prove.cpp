@@ -62,8 +62,12 @@ std::vector<ObligationResult> prove_all(const model::ModelConfig& config, const 
   AcceptanceOptions acc{bounds_of(md.tree()), config.variant == model::Variant::PruneEarly,
                         o.timeout_ms};
   out.push_back(prove_acceptance_soundness(acc));
-  ForkOptions fork{config.parents, config.byzantine, config.variant == model::Variant::UnboundVote,
-                   o.timeout_ms};
+  ForkOptions fork;
+  fork.parents = config.parents;
+  fork.byzantine = config.byzantine;
+  fork.budget = config.byzantine_budget;
+  fork.unbound_vote = config.variant == model::Variant::UnboundVote;
+  fork.timeout_ms = o.timeout_ms;
   for (auto& r : prove_fork_impossibility(fork)) out.push_back(std::move(r));
   return out;
 }

@@ -17,8 +17,9 @@ namespace {
 
 /// Consensus bookkeeping (M6-M7): constant under the bridging actions when consensus is off.
 constexpr std::string_view kFrameFields[] = {
-    "clock",  "parent", "byzantine", "pushes",  "last",    "prev",      "fin",       "data_1",
-    "data_2", "data_3", "vouch_1",   "vouch_2", "vouch_3", "burn_time", "mint_time", "shared"};
+    "clock",     "parent", "byzantine", "pushes",  "last",    "prev",    "fin",
+    "data_1",    "data_2", "data_3",    "vouch_1", "vouch_2", "vouch_3", "burn_time",
+    "mint_time", "shared", "fork",      "slashed", "branch",  "voted",   "ballot"};
 
 std::vector<bool>& mutability() {
   static std::vector<bool> m;

@@ -159,7 +159,11 @@ TEST(AcceptanceSoundness, PruneEarlyRefuted) {
 }
 
 ForkOptions r3(bool unbound, std::vector<model::NodeId> byz = {0}) {
-  return {model::Tree::complete(2, 2), std::move(byz), unbound, 60000};
+  ForkOptions o;
+  o.parents = model::Tree::complete(2, 2);
+  o.byzantine = std::move(byz);
+  o.unbound_vote = unbound;
+  return o;
 }
 
 TEST(ForkImpossibility, ProvedForAForkingL1UnderHonestMajority) {
