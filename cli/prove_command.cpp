@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/prove_trace.hpp"
 #include "config/configuration.hpp"
 #include "model/slush_model.hpp"
 #include "solver/prove.hpp"
@@ -115,6 +116,17 @@ int run_prove(const ProveCommandOptions& o) {
     std::cout << to_json(results).dump(2) << "\n";
   else
     print_text(std::cout, results);
+  if (!o.trace_path.empty())
+    for (const auto& r : results)
+      if (r.status == solver::ProofStatus::Refuted && r.trace_config) {
+        try {
+          if (!write_refutation(o.trace_path, cfg, o.config_path, r)) return kBadInput;
+        } catch (const std::exception& e) {
+          std::cerr << "slush prove: --trace-out: " << e.what() << "\n";
+          return kBadInput;
+        }
+        break;
+      }
   return exit_code_of(results);
 }
 
@@ -132,6 +144,8 @@ void add_prove_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--timeout", options->timeout_s, "Seconds each solver check may take")
       ->check(CLI::Range(1u, 3600u));
   cmd->add_flag("--json", options->json, "Print the verdicts as JSON on stdout");
+  cmd->add_option("--trace-out", options->trace_path,
+                  "Write the bridging refutation (if any) to this file as an ITF trace");
   cmd->callback([options, &exit_code] { exit_code = run_prove(*options); });
 }
 

@@ -16,6 +16,7 @@ struct ProveCommandOptions {
   unsigned depth = 6;       ///< BMC bound for the bridging model
   unsigned timeout_s = 60;  ///< bound of each solver check
   bool json = false;        ///< print JSON on stdout instead of text
+  std::string trace_path;   ///< write the bridging refutation here as an ITF trace
 };
 
 /// Registers the `prove` subcommand on `app`; its exit code lands in `exit_code`.

@@ -1,0 +1,96 @@
+#include "cli/prove_trace.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "cli/trace_io.hpp"
+#include "trace/itf.hpp"
+#include "trace/trace_model.hpp"
+
+namespace slush::cli {
+
+namespace {
+
+std::string kind_name(model::MessageKind k) {
+  switch (k) {
+    case model::MessageKind::Call:
+      return "call";
+    case model::MessageKind::Swap:
+      return "swap";
+    default:
+      return "transfer";
+  }
+}
+
+void per_node(std::ostringstream& o, const char* table, const std::vector<std::uint8_t>& v) {
+  o << "\n[" << table << "]\ndefault = 0\nnodes = {";
+  bool first = true;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i]) {
+      o << (first ? " " : ", ") << '"' << i << "\" = " << int(v[i]);
+      first = false;
+    }
+  o << " }\n";
+}
+
+/// Whether the solver kept the file's amounts, balances and reserves.
+bool same_values(const model::ModelConfig& a, const model::ModelConfig& b) {
+  if (a.balances != b.balances || a.balances_b != b.balances_b) return false;
+  if (a.amm.reserve[0] != b.amm.reserve[0] || a.amm.reserve[1] != b.amm.reserve[1]) return false;
+  for (std::size_t m = 0; m < a.messages.size(); ++m)
+    if (a.messages[m].amount != b.messages[m].amount) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string configuration_text(const model::ModelConfig& c, const std::string& name) {
+  std::ostringstream o;
+  o << "name = \"" << name << "\"\n\n[tree]\nshape = \"explicit\"\nparents = [";
+  for (std::size_t i = 1; i < c.parents.size(); ++i) o << (i > 1 ? ", " : "") << int(c.parents[i]);
+  o << "]\n";
+  per_node(o, "balances", c.balances);
+  per_node(o, "balances_b", c.balances_b);
+  if (c.amm.node != model::kL1)
+    o << "\n[amm]\nnode = " << int(c.amm.node) << "\nreserve_a = " << int(c.amm.reserve[0])
+      << "\nreserve_b = " << int(c.amm.reserve[1]) << "\n";
+  for (const auto& m : c.messages)
+    o << "\n[[message]]\nname = \"" << m.name << "\"\nkind = \"" << kind_name(m.kind)
+      << "\"\nfrom = " << int(m.from) << "\nto = " << int(m.to) << "\namount = " << int(m.amount)
+      << "\ntoken = \"" << (m.token == model::kTokenA ? "A" : "B") << "\"\n";
+  o << "\n[relayers]\nenabled = " << (c.relayers ? "true" : "false")
+    << "\n\n[faults]\nhalts = " << c.halts << "\n";
+  return o.str();
+}
+
+bool write_refutation(const std::string& path, const config::Configuration& cfg,
+                      const std::string& config_path, const solver::ObligationResult& r) {
+  config::Configuration on = cfg;
+  std::string file = config_path;
+  if (!same_values(*r.trace_config, cfg.model)) {
+    // The violation needs other amounts or balances: the trace carries its own configuration.
+    file = config_path + " (amounts and balances chosen by the solver)";
+    on = config::parse_configuration(configuration_text(*r.trace_config, cfg.name), file);
+    on.model.variant = cfg.model.variant;
+  }
+  const trace::TraceModel model(on, file);
+  const auto& md = model.model();
+  model::State s = md.initial_states().front();
+  const model::State initial = s;
+  std::vector<model::State> states;
+  for (const auto& a : r.trace) {
+    model::State next;
+    if (!md.apply(s, a, next)) {
+      std::cerr << "slush prove: --trace-out: the explicit model does not replay the refutation\n";
+      return false;
+    }
+    states.push_back(next);
+    s = next;
+  }
+  const auto t = model.make_trace(initial, r.trace, states, {r.name}, trace::Violation::State);
+  if (!write_file("prove", path, trace::write_itf(t))) return false;
+  std::cout << "trace written to " << path << "\n";
+  return true;
+}
+
+}  // namespace slush::cli
