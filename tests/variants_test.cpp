@@ -176,6 +176,8 @@ INSTANTIATE_TEST_SUITE_P(
     MODEL_md, ConsensusVariant,
     ::testing::Values(ConsensusCatch{"r3-fork.toml", Variant::UnboundVote, "fork-impossibility", 5},
                       ConsensusCatch{"r2-election.toml", Variant::MinorityElection, "election-safety", 2},
+                      ConsensusCatch{"r3-fork.toml", Variant::NoForkDetection, "fork-impossibility", 9},
+                      ConsensusCatch{"r3-fork.toml", Variant::NoL1Election, "l1-recovery", 8},
                       ConsensusCatch{"r2-withholding.toml", Variant::UpdateWithoutDa, "exit-safety", 3},
                       ConsensusCatch{"r2-withholding.toml", Variant::PruneEarly, "acceptance-soundness", 2},
                       ConsensusCatch{"r2-withholding.toml", Variant::MintUnfinal, "no-double-spend", 6},
