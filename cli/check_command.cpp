@@ -31,6 +31,15 @@ bool resolve_variant(const std::string& name, model::ModelConfig& cfg) {
               << ": this variant's mechanisms are not modelled yet\n";
     return false;
   }
+  const auto needs = model::info(*v).needs;
+  if ((needs == model::VariantNeeds::Consensus && !cfg.consensus) ||
+      (needs == model::VariantNeeds::Elections && !cfg.elections)) {
+    std::cerr << "slush check: --variant " << name << ": it weakens a rule of "
+              << (needs == model::VariantNeeds::Consensus ? "[consensus]"
+                                                          : "[consensus] elections")
+              << ", which this configuration does not enable, so it would change nothing\n";
+    return false;
+  }
   cfg.variant = *v;
   return true;
 }
@@ -49,7 +58,7 @@ bool resolve_only(const std::vector<std::string>& only,
         mask[i] = true;
         if (!properties::checkable(props[i])) {
           std::cerr << "slush check: --property " << name
-                    << ": its mechanisms are not modelled yet\n";
+                    << ": its mechanisms are not enabled in this configuration\n";
           return false;
         }
       }

@@ -21,7 +21,12 @@ enum class Variant {
   ExitAnyRoot,
   UnboundVote,
   MinorityElection,
+  NoForkDetection,
+  NoL1Election,
 };
+
+/// The configuration switch a variant's rule belongs to: without it the variant changes nothing.
+enum class VariantNeeds { Nothing, Consensus, Elections };
 
 /// What the catalogue says of one variant.
 struct VariantInfo {
@@ -30,6 +35,7 @@ struct VariantInfo {
   std::string_view change;   ///< the rule it weakens, in the protocol's words
   std::string_view breaks;   ///< the properties expected to catch it
   bool modelled;             ///< whether the model implements the switch yet
+  VariantNeeds needs = VariantNeeds::Nothing;  ///< the configuration part it weakens
 };
 
 /// Every variant, the correct protocol first.
