@@ -127,6 +127,20 @@ RC_GTEST_PROP(TraceShrink, ShrunkTracesReplayAndBreakTheSameProperty, ()) {
   RC_ASSERT(still_broken);
 }
 
+// Removing nodes can break an assumption (honest majority) so that even the correct protocol
+// breaks the property; such a smaller configuration is refused.
+TEST(TraceShrink, ASmallerConfigurationMustStillNeedTheVariant) {
+  const TraceModel m = example_trace_model("r3-fork.toml", "unbound-vote");
+  const auto found = shortest_trace(m);
+  ASSERT_TRUE(found);
+  const auto r = trace::shrink(m, *found);
+  TraceFile under_correct = r.trace;
+  under_correct.meta.variant = "correct";
+  const auto rr = trace::replay(TraceModel(under_correct.meta), under_correct);
+  EXPECT_TRUE(rr.divergence || !rr.lost.empty());
+  EXPECT_GT(TraceModel(r.trace.meta).model().tree().size(), 1u);  // not L1 forking alone
+}
+
 TEST(TraceShrink, AShortestTraceStaysAsItIs) {
   const TraceModel m = example_trace_model("r1-bridging.toml", "no-nullifier");
   const TraceFile t = *shortest_trace(m);
