@@ -93,9 +93,10 @@ void print_result(std::ostream& out, const sim::SimResult& r, const sim::SimOpti
 
 void print_sweep(std::ostream& out, sim::SweepKind kind, const std::vector<sim::SimResult>& rows) {
   out << std::fixed << std::setprecision(1);
-  out << "width    nodes depth  confirm  seed_conf  storage  seed_stor  throughput\n";
+  out << "width    nodes depth d_log  confirm  seed_conf  storage  seed_stor  throughput\n";
   for (const auto& r : rows)
     out << std::setw(5) << r.width << std::setw(9) << r.nodes << std::setw(6) << r.depth
+        << std::setw(6) << std::setprecision(2) << r.log_depth << std::setprecision(1)
         << std::setw(9) << r.confirmation.mean << std::setw(11) << r.seed_confirmation
         << std::setw(9) << r.storage_deepest << std::setw(11) << r.seed_storage << std::setw(12)
         << std::setprecision(3) << r.throughput << std::setprecision(1) << "\n";
@@ -106,6 +107,7 @@ void print_sweep(std::ostream& out, sim::SweepKind kind, const std::vector<sim::
   }
   const auto f = sim::fit_estimates(rows);
   out << std::setprecision(3);
+  out << "fits against d = log_w((w-1)N+1) - 1:\n";
   out << "confirmation vs depth: " << f.confirmation_line.slope << "*d + "
       << f.confirmation_line.intercept << " (max deviation "
       << 100 * f.confirmation_line.max_deviation << "%); through 0: "
@@ -114,7 +116,9 @@ void print_sweep(std::ostream& out, sim::SweepKind kind, const std::vector<sim::
   out << "storage vs depth: " << f.storage_line.slope << "*d + " << f.storage_line.intercept
       << " (max deviation " << 100 * f.storage_line.max_deviation << "%); through 0: "
       << f.storage_proportional.slope << "*d (max deviation "
-      << 100 * f.storage_proportional.max_deviation << "%)\n";
+      << 100 * f.storage_proportional.max_deviation << "%); against d^2: "
+      << f.storage_quadratic.slope << "*d^2 + " << f.storage_quadratic.intercept
+      << " (max deviation " << 100 * f.storage_quadratic.max_deviation << "%)\n";
   out << "throughput vs N/ln N: " << f.throughput_shape.slope << "*N/ln N (max deviation "
       << 100 * f.throughput_shape.max_deviation << "%)\n";
 }

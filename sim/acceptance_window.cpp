@@ -55,15 +55,17 @@ std::uint64_t AcceptanceWindows::accepted(std::uint32_t w, Height height) const 
   return sum;
 }
 
-Height AcceptanceWindows::final_height(std::uint32_t w, Height extra, std::uint32_t subtree) const {
+Height AcceptanceWindows::final_height(std::uint32_t w, Height extra, std::uint32_t subtree,
+                                       Height removed) const {
   const Height top = top_[w];
   const unsigned span = std::min<std::uint64_t>(capacity_[w], std::uint64_t{top} + 1);
-  std::uint64_t acc = extra > top ? 1 : 0;
+  const std::uint32_t* c = counts_.data() + offset_[w];
+  std::int64_t acc = extra > top ? 1 : 0;
   for (unsigned i = 0; i < span; ++i) {
     const Height h = top - i;
     if (h == 0) break;
-    acc += counts_[offset_[w] + i] + (h == extra ? 1 : 0);
-    if (2 * acc > subtree) return h;
+    acc += std::int64_t{c[i]} + (h == extra ? 1 : 0) - (h == removed ? 1 : 0);
+    if (2 * acc > std::int64_t{subtree}) return h;
   }
   return 0;
 }

@@ -33,8 +33,13 @@ class AcceptanceWindows {
   /// Nodes counted in window w whose view is `height` or later (a for that height).
   std::uint64_t accepted(std::uint32_t w, Height height) const;
   /// The latest height accepted by strictly more than half of `subtree` nodes, counting the
-  /// window plus one extra node viewing `extra`; 0 if none is.
-  Height final_height(std::uint32_t w, Height extra, std::uint32_t subtree) const;
+  /// window plus one extra node viewing `extra`, less one node the window counts at `removed`
+  /// (kNoView: none); 0 if no height is.
+  Height final_height(std::uint32_t w, Height extra, std::uint32_t subtree,
+                      Height removed = kNoView) const;
+
+  /// No view at all (for `removed`).
+  static constexpr Height kNoView = 0xffffffffu;
 
  private:
   std::vector<std::uint32_t> counts_;  // window w: counts_[offset_[w] + i] for height top - i

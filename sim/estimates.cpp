@@ -31,11 +31,11 @@ std::vector<Panel> node_panels(const SimOptions& o, const std::vector<SimResult>
   const EstimateFits fits = fit_estimates(rows);
   const unsigned w = rows.empty() ? 3 : rows.front().width;
   const std::string k = std::to_string(w + 1);
-  Panel conf{"Confirmation time", "depth d", "time (units of C)", false, false, {}};
+  Panel conf{"Confirmation time", "depth d = log_w((w-1)N+1) - 1", "time (units of C)", false, false, {}};
   Series c = series("measured: burn to final", kMeasured, false);
   Series inc = series("measured: burn to L1 inclusion", kOther, false);
   Series sc = series("seed: " + k + "*C*d", kSeed, true);
-  Panel store{"Storage per node (deepest)", "depth d", "data (units of PS)", false, false, {}};
+  Panel store{"Storage per node (deepest)", "depth d = log_w((w-1)N+1) - 1", "data (units of PS)", false, false, {}};
   Series s = series("measured: deepest nodes", kMeasured, false);
   Series sm = series("measured: all nodes (mean)", kOther, false);
   Series ss = series("seed: " + k + "*PS*d", kSeed, true);
@@ -43,7 +43,7 @@ std::vector<Panel> node_panels(const SimOptions& o, const std::vector<SimResult>
   Series t = series("measured", kMeasured, false);
   Series tf = series("k*N/ln N (fitted k)", kSeed, true);
   for (const auto& r : rows) {
-    const double d = r.depth;
+    const double d = r.log_depth;
     c.points.emplace_back(d, r.confirmation.mean);
     inc.points.emplace_back(d, r.inclusion.mean);
     sc.points.emplace_back(d, (w + 1) * o.prove_cost * d);
@@ -90,9 +90,10 @@ std::vector<Panel> width_panels(const SimOptions& o, const std::vector<SimResult
 }  // namespace
 
 EstimateFits fit_estimates(const std::vector<SimResult>& rows) {
-  std::vector<double> d, conf, store, shape, thr;
+  std::vector<double> d, d2, conf, store, shape, thr;
   for (const auto& r : rows) {
-    d.push_back(r.depth);
+    d.push_back(r.log_depth);
+    d2.push_back(r.log_depth * r.log_depth);
     conf.push_back(r.confirmation.mean);
     store.push_back(r.storage_deepest);
     shape.push_back(n_over_log_n(r));
@@ -103,6 +104,7 @@ EstimateFits fit_estimates(const std::vector<SimResult>& rows) {
   f.confirmation_proportional = fit_proportional(d, conf);
   f.storage_line = fit_line(d, store);
   f.storage_proportional = fit_proportional(d, store);
+  f.storage_quadratic = fit_line(d2, store);
   f.throughput_shape = fit_proportional(shape, thr);
   return f;
 }

@@ -11,12 +11,14 @@
 namespace slush::sim {
 
 /// How the measurements of a sweep grow: confirmation time and storage of the deepest nodes
-/// against depth d (a line a*d + b, and a line through the origin k*d, the form of the seed's
-/// 4*C*d and 4*PS*d), and throughput against N / ln N (the seed's O(N / log N)).
+/// against the depth (SimResult::log_depth, the seed's d = log_w N): a line a*d + b, and a line
+/// through the origin k*d (the form of the seed's 4*C*d and 4*PS*d); storage also against d^2;
+/// and throughput against N / ln N (the seed's O(N / log N)).
 struct EstimateFits {
   LineFit confirmation_line, confirmation_proportional;
   LineFit storage_line, storage_proportional;
-  LineFit throughput_shape;  ///< throughput = slope * N / ln N
+  LineFit storage_quadratic;  ///< storage = slope * d^2 + intercept
+  LineFit throughput_shape;   ///< throughput = slope * N / ln N
 };
 
 /// Fits the rows of a sweep (at least two rows make a line meaningful).

@@ -16,6 +16,9 @@ struct SimResult {
   unsigned width = 0;        ///< children per node (the tree's maximum)
   std::uint64_t nodes = 0;   ///< N, L1 included
   unsigned depth = 0;        ///< d: depth of the deepest node
+  /// The seed's d = log_w N made exact for complete trees: log_w((w - 1) N + 1) - 1, the depth
+  /// of a full tree with N nodes, fractional when the last level is partly filled.
+  double log_depth = 0;
   std::uint64_t leaves = 0;
   std::uint64_t messages = 0;  ///< transfers in flight at once
   /// Burn until final: the L1 root including the burn is accepted by more than half of all nodes.

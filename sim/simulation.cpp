@@ -63,6 +63,7 @@ class Engine {
   void burn(std::uint32_t m, double t);
   void finalise(double t);
   double next_start(Node x, double t) const;
+  Height final_of(Node a);
   std::uint32_t pushed(std::uint32_t i) const { return 2 * i + flip_[i]; }
   std::uint32_t building(std::uint32_t i) const { return 2 * i + (1 - flip_[i]); }
   void append(SlotList& list, std::uint32_t m);
@@ -234,8 +235,6 @@ void Engine::start(Node x, double t) {
 void Engine::end(Node x, double t) {
   const std::uint32_t i = inner_[x];
   const std::uint32_t w = building(i);
-  // Own roots: the node accepts a root once it pushed an update built on it.
-  final_[i] = std::max(final_[i], windows_.final_height(w, stamp_[i], tree_.subtree_size(x)));
   windows_.count(w, view_[i], 1);
   flip_[i] = static_cast<std::uint8_t>(1 - flip_[i]);
   stamp_prev_[i] = stamp_[i];
@@ -244,6 +243,7 @@ void Engine::end(Node x, double t) {
   seen_[i] = shift >= 128 ? Seen{} : seen_[i] << shift;
   if (stamp_[i] > 0) seen_[i].set(0);
   if (x == kL1) {
+    final_[i] = final_of(kL1);
     for (std::uint32_t m = proving_[i].head; m != kNone; m = next_[m]) {
       included_[m] = stamp_[i];
       inclusion_.push_back(static_cast<float>(t - burn_time_[m]));
@@ -254,7 +254,26 @@ void Engine::end(Node x, double t) {
   } else {
     splice(waiting_[inner_[tree_.parent(x)]], proving_[i]);
   }
-  queue_.push({t, x, Kind::kStart});
+  // The next cycle starts at once, after every push of this instant.
+  if (queue_.empty() || queue_.top().t > t ||
+      (queue_.top().t == t && queue_.top().kind >= Kind::kStart))
+    start(x, t);
+  else
+    queue_.push({t, x, Kind::kStart});
+}
+
+// The latest root of interior node a accepted by more than half of its subtree, as its last
+// pushed pairs show: its children's counts, and a itself once it pushed an update built on a root
+// (its entry in the pushed window is the view of that update; for its own roots, the stamp of the
+// root it built on counts instead). Computed when asked: only L1's decides transfers.
+Height Engine::final_of(Node a) {
+  const std::uint32_t i = inner_[a];
+  const Height own_previous = a == kL1 ? stamp_[i] - 1 : stamp_prev_[i];
+  const Height own_view = a == kL1 ? stamp_[i] - 1 : stamp_[i];
+  if (stamp_[i] == 0) return final_[i];
+  final_[i] = std::max(final_[i], windows_.final_height(pushed(i), own_previous,
+                                                        tree_.subtree_size(a), own_view));
+  return final_[i];
 }
 
 // L1's new block may make older blocks final; a relayer then mints each final burn.
@@ -299,7 +318,7 @@ void Engine::storage_of(Node y, double& storage, double& roots, unsigned& ancest
   storage = roots = 0;
   ancestors = 0;
   for (Node a = tree_.parent(y); a != kNoNode; a = tree_.parent(a)) {
-    const Height f = final_[inner_[a]];
+    const Height f = final_of(a);
     double kept = top == 0 ? 0 : 1;  // the final root (or the newest one fetched before it)
     if (top > f) {
       const Height newer = top - f;
@@ -367,6 +386,8 @@ SimResult Engine::summary() {
   for (Node x = 0; x < tree_.size(); ++x) r.width = std::max(r.width, tree_.child_count(x));
   r.nodes = tree_.size();
   r.depth = tree_.depth();
+  const double n = static_cast<double>(r.nodes), w = r.width;
+  r.log_depth = r.width < 2 ? r.depth : std::log((w - 1) * n + 1) / std::log(w) - 1;
   r.leaves = tree_.leaves().size();
   r.messages = sender_.size();
   r.confirmation = summarise(confirmation_);

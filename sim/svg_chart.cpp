@@ -73,11 +73,26 @@ Axis make_axis(const Panel& p, bool x, double a, double b) {
     axis.lo = std::pow(10.0, std::floor(std::log10(lo)));
     axis.hi = std::pow(10.0, std::ceil(std::log10(hi)));
   } else {
-    const double pad = x ? 0 : (hi - lo) * 0.05;
+    // Head room above the data for the legend (about 15 pixels per series).
+    const double pad = x ? 0 : (hi - lo) * (0.05 + 0.065 * static_cast<double>(p.series.size()));
     axis.lo = lo;
     axis.hi = hi + pad;
   }
   return axis;
+}
+
+void draw_series(std::ostringstream& o, const Series& s, const Axis& ax, const Axis& ay) {
+  const auto shown = [&](double x, double y) { return !(ax.log && x <= 0) && !(ay.log && y <= 0); };
+  std::ostringstream path;
+  for (const auto& [x, y] : s.points)
+    if (shown(x, y)) path << (path.tellp() > 0 ? " L" : "M") << ax.to_px(x) << ',' << ay.to_px(y);
+  o << "<path d='" << path.str() << "' fill='none' stroke='" << s.color << "' stroke-width='2'"
+    << (s.dashed ? " stroke-dasharray='6,4'" : "") << "/>\n";
+  if (!s.markers) return;
+  for (const auto& [x, y] : s.points)
+    if (shown(x, y))
+      o << "<circle cx='" << ax.to_px(x) << "' cy='" << ay.to_px(y) << "' r='3' fill='" << s.color
+        << "'/>\n";
 }
 
 void draw_panel(std::ostringstream& o, const Panel& p, double ox) {
@@ -103,20 +118,13 @@ void draw_panel(std::ostringstream& o, const Panel& p, double ox) {
     << escape(p.x_label) << "</text>\n";
   o << "<text transform='translate(" << ox + 16 << ',' << (ay.a + ay.b) / 2
     << ") rotate(-90)' text-anchor='middle'>" << escape(p.y_label) << "</text>\n";
+  for (const auto& s : p.series) draw_series(o, s, ax, ay);
+  std::size_t longest = 0;
+  for (const auto& s : p.series) longest = std::max(longest, s.name.size());
+  o << "<rect x='" << ax.a + 4 << "' y='" << ay.b + 3 << "' width='" << 36 + 6.2 * longest
+    << "' height='" << 15 * p.series.size() + 4 << "' fill='white' fill-opacity='0.85'/>\n";
   double legend_y = ay.b + 14;
   for (const auto& s : p.series) {
-    std::ostringstream path;
-    for (const auto& [x, y] : s.points) {
-      if ((ax.log && x <= 0) || (ay.log && y <= 0)) continue;
-      path << (path.tellp() > 0 ? " L" : "M") << ax.to_px(x) << ',' << ay.to_px(y);
-    }
-    o << "<path d='" << path.str() << "' fill='none' stroke='" << s.color << "' stroke-width='2'"
-      << (s.dashed ? " stroke-dasharray='6,4'" : "") << "/>\n";
-    if (s.markers)
-      for (const auto& [x, y] : s.points)
-        if (!(ax.log && x <= 0) && !(ay.log && y <= 0))
-          o << "<circle cx='" << ax.to_px(x) << "' cy='" << ay.to_px(y) << "' r='3' fill='"
-            << s.color << "'/>\n";
     o << "<line x1='" << ax.a + 8 << "' y1='" << legend_y - 4 << "' x2='" << ax.a + 30
       << "' y2='" << legend_y - 4 << "' stroke='" << s.color << "' stroke-width='2'"
       << (s.dashed ? " stroke-dasharray='6,4'" : "") << "/><text x='" << ax.a + 34 << "' y='"

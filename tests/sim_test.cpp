@@ -166,7 +166,7 @@ TEST(SimCsv, ColumnsAndRows) {
   std::istringstream in(text);
   std::string header, line;
   std::getline(in, header);
-  EXPECT_EQ(header.substr(0, 40), "width,nodes,depth,leaves,messages,prove_");
+  EXPECT_EQ(header.substr(0, 40), "width,nodes,depth,depth_log,leaves,messa");
   const auto fields = [](const std::string& s) { return std::count(s.begin(), s.end(), ',') + 1; };
   EXPECT_EQ(static_cast<std::size_t>(fields(header)), csv_columns().size());
   int n = 0;
