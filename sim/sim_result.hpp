@@ -34,7 +34,8 @@ struct SimResult {
   double roots_per_ancestor = 0;
   /// Samples whose kept roots overflowed the 128-root record (then a lower bound).
   std::uint64_t storage_saturated = 0;
-  /// Transfers minted per unit of time while every sender is active.
+  /// Transfers completed (burned, final and minted) per unit of time: M / mean delivery time, as
+  /// every sender always has exactly one transfer in flight (Little's law).
   double throughput = 0;
   /// The seed's figures for this tree: (w + 1) * C * d (4*C*d for w = 3) and (w + 1) * PS * d.
   double seed_confirmation = 0, seed_storage = 0;
