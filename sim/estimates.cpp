@@ -72,7 +72,7 @@ std::vector<Panel> width_panels(const SimOptions& o, const std::vector<SimResult
   Panel thr{"Throughput", "width w", "transfers final per unit of C", false, false, {}};
   Series t = series("measured", kMeasured, false);
   for (const auto& r : rows) {
-    const double w = r.width, d = r.depth, n = static_cast<double>(r.nodes);
+    const double w = r.width, d = r.log_depth, n = static_cast<double>(r.nodes);
     c.points.emplace_back(w, r.confirmation.mean);
     inc.points.emplace_back(w, r.inclusion.mean);
     sc.points.emplace_back(w, (w + 1) * o.prove_cost * d);

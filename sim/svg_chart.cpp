@@ -9,7 +9,7 @@ namespace slush::sim {
 
 namespace {
 
-constexpr double kPanelW = 440, kPanelH = 340, kLeft = 64, kRight = 16, kTop = 40, kBottom = 52;
+constexpr double kPanelW = 440, kPanelH = 340, kLeft = 64, kRight = 30, kTop = 40, kBottom = 52;
 
 std::string escape(const std::string& s) {
   std::string out;
