@@ -17,6 +17,7 @@ struct CheckOptions {
   std::uint64_t max_states = 0;         ///< 0: the file's bound (default: none)
   std::vector<std::string> only;        ///< property names to check; empty: all checkable
   std::string json_path;                ///< write the result as JSON here
+  std::string trace_path;               ///< write the counterexample (if any) as an ITF trace here
   bool quiet_progress = false;
 };
 

@@ -117,6 +117,7 @@ class Reader {
   std::vector<std::uint8_t> balances(const toml::table& root, std::size_t nodes,
                                      std::string_view key) const;
   model::AmmConfig amm(const toml::table& root, std::size_t nodes) const;
+  std::vector<model::NodeId> byzantine(const toml::table& root, std::size_t nodes) const;
   std::vector<model::MessageSpec> messages(const toml::table& root, std::size_t nodes) const;
   Configuration read(const toml::table& root) const;
 
@@ -132,14 +133,17 @@ std::vector<model::NodeId> Reader::tree(const toml::table& root) const {
   only_keys(*t, "tree", {"shape", "depth", "width", "parents"});
   const std::string shape = string(*t, "tree", "shape", "", true);
   try {
-    if (shape == "binary" || shape == "complete" || shape == "chain") {
+    if (shape == "binary" || shape == "complete" || shape == "chain" || shape == "grouped") {
       if (t->get("parents")) fail(t->get("parents")->source(),
                                   "key 'tree.parents': only for shape = \"explicit\"");
       const auto depth = integer(*t, "tree", "depth", 0, 16, 0, true);
       std::int64_t width = shape == "binary" ? 2 : 1;
-      if (shape == "complete") width = integer(*t, "tree", "width", 1, 16, 0, true);
+      const bool wide = shape == "complete" || shape == "grouped";
+      if (wide) width = integer(*t, "tree", "width", 1, 16, 0, true);
       else if (t->get("width"))
-        fail(t->get("width")->source(), "key 'tree.width': only for shape = \"complete\"");
+        fail(t->get("width")->source(),
+             "key 'tree.width': only for shape = \"complete\" or \"grouped\"");
+      if (shape == "grouped") return model::Tree::grouped(unsigned(width), unsigned(depth));
       return model::Tree::complete(unsigned(width), unsigned(depth));
     }
     if (shape == "explicit") {
@@ -154,7 +158,7 @@ std::vector<model::NodeId> Reader::tree(const toml::table& root) const {
       return parents;
     }
     fail(t->get("shape")->source(), "key 'tree.shape': \"" + shape +
-                                        "\" is not a shape (binary, complete, chain, explicit)");
+                                        "\" is not a shape (binary, complete, chain, grouped, explicit)");
   } catch (const model::TreeError& e) {
     fail(t->source(), std::string("impossible tree: ") + e.what());
   }
@@ -241,9 +245,32 @@ std::vector<model::MessageSpec> Reader::messages(const toml::table& root,
   return out;
 }
 
+// [adversary] byzantine = [node, ...]: the operators that deviate (L1 is node 0).
+std::vector<model::NodeId> Reader::byzantine(const toml::table& root, std::size_t nodes) const {
+  std::vector<model::NodeId> out;
+  const toml::table* t = table(root, "", "adversary");
+  if (!t) return out;
+  only_keys(*t, "adversary", {"byzantine", "budget"});
+  const toml::node* n = t->get("byzantine");
+  if (!n) return out;
+  const toml::array* list = n->as_array();
+  if (!list)
+    fail(n->source(), "key 'adversary.byzantine': expected an array of node numbers, found " +
+                          type_name(n->type()));
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string what = "adversary.byzantine[" + std::to_string(i) + "]";
+    const auto v = integer_value((*list)[i], what, 0, std::int64_t(nodes) - 1);
+    for (auto b : out)
+      if (b == v) fail((*list)[i].source(), "key '" + what + "': node " + std::to_string(v) +
+                                                " is listed twice");
+    out.push_back(model::NodeId(v));
+  }
+  return out;
+}
+
 Configuration Reader::read(const toml::table& root) const {
   only_keys(root, "", {"name", "description", "tree", "balances", "balances_b", "amm", "message",
-                       "relayers", "faults", "search"});
+                       "relayers", "faults", "consensus", "adversary", "search"});
   Configuration c;
   c.name = string(root, "", "name", "");
   c.description = string(root, "", "description", "");
@@ -260,6 +287,15 @@ Configuration Reader::read(const toml::table& root) const {
     only_keys(*f, "faults", {"halts"});
     c.model.halts = unsigned(integer(*f, "faults", "halts", 0, 8, 0));
   }
+  if (const toml::table* k = table(root, "", "consensus")) {
+    only_keys(*k, "consensus", {"enabled", "updates", "elections"});
+    c.model.consensus = boolean(*k, "consensus", "enabled", true);
+    c.model.elections = boolean(*k, "consensus", "elections", false);
+    c.model.updates = unsigned(integer(*k, "consensus", "updates", 1, 8, 2));
+  }
+  c.model.byzantine = byzantine(root, c.model.parents.size());
+  if (const toml::table* a = table(root, "", "adversary"))
+    c.model.byzantine_budget = unsigned(integer(*a, "adversary", "budget", 0, 8, 0));
   if (const toml::table* s = table(root, "", "search")) {
     only_keys(*s, "search", {"max_states", "variant"});
     c.max_states = std::uint64_t(integer(*s, "search", "max_states", 0, INT64_MAX, 0));

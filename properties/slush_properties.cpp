@@ -88,6 +88,68 @@ bool delivered_at_rest(const SlushModel& md, const State& s) {
   return true;
 }
 
+/// acceptance-soundness (M7), across a step: for every node, the seed's aggregated pair of each
+/// of its roots equals the direct count over its subtree, and a root that becomes final (pruning
+/// the older ones) is then accepted by strictly more than half of the subtree.
+bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
+  for (NodeId x = 1; x < md.tree().size(); ++x) {
+    if (md.cut_off(t, x)) continue;
+    for (std::uint8_t time : {t.prev(x), t.last(x), t.fin(x)}) {
+      const auto [a, b] = md.aggregated(t, x, time);
+      if (a != md.acceptance(t, x, time) || b != md.subtree_size(t, x)) return false;
+    }
+    if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, x, t.fin(x)) <= md.subtree_size(t, x))
+      return false;
+  }
+  return true;
+}
+
+/// exit-safety (M6), in a state: every honest node whose Byzantine parent withholds its current
+/// data can still exit: some retained root of the parent has data it holds or is shared.
+bool exit_possible(const SlushModel& md, const State& s) {
+  for (NodeId y = 1; y < md.tree().size(); ++y) {
+    const NodeId p = s.parent(y);
+    if (s.byzantine(y) || p == model::kL1 || !s.byzantine(p) || md.cut_off(s, y)) continue;
+    if (s.data(y, 1) == s.last(p)) continue;  // not withheld (yet)
+    if (md.exit_root(s, y) == SlushModel::kNoRoot) return false;
+    // The root must be retained, whatever the variant lets the exit use.
+    if (md.exit_root(s, y) < s.fin(p)) return false;
+  }
+  return true;
+}
+
+/// exit-safety (M6), across a step: an exit reverts none of the exiting subtree's final burns
+/// and mints.
+bool exit_keeps_final(const SlushModel& md, const State& s, const model::Action& a,
+                      const State& t) {
+  if (a.kind != model::ActionKind::Exit) return true;
+  for (MsgId m = 0; m < md.message_count(); ++m) {
+    const auto& spec = md.message(m);
+    const bool burn_final = s.burn_pos(m) == model::kL1 && md.final_from(s, spec.from, s.burn_time(m));
+    if (burn_final && t.burn_pos(m) != model::kL1) return false;
+    if (s.mints(m) > 0 && md.mint_final(s, m) && t.mints(m) < s.mints(m)) return false;
+  }
+  return true;
+}
+
+/// election-safety (M8), across an Elect step: the candidate installed had the votes of a
+/// strict majority of the node's descendants, and under honest majority it is honest.
+bool election_safe(const SlushModel& md, const State& s, const model::Action& a, const State& t) {
+  if (a.kind != model::ActionKind::Elect) return true;
+  const auto b = md.ballots(s, a.node);
+  const unsigned votes = t.byzantine(a.node) ? b.byzantine : b.honest;
+  if (2 * votes <= b.descendants) return false;
+  return !(2 * b.honest_descendants > b.descendants && t.byzantine(a.node));
+}
+
+/// l1-recovery (M9), at a state where a fair run may stop: under honest majority, a Byzantine
+/// L1 operator that forked visibly or withholds from an honest child has been replaced.
+bool l1_recovered(const SlushModel& md, const State& s) {
+  const auto b = md.ballots(s, model::kL1);
+  if (2 * b.honest_descendants <= b.descendants) return true;  // the assumption is broken
+  return !md.misbehaving(s, model::kL1);
+}
+
 SlushProperty make(std::string name, PropertyKind kind, std::string statement,
                    std::string reference) {
   SlushProperty p;
@@ -125,15 +187,25 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
                     "act) every burned message is eventually minted and every frozen sender "
                     "eventually unfrozen",
                     "Automatic bridging and the sharded VM; Fallback option"));
-  ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
+  // With consensus, runs are cut by the update bound and Byzantine operators may stall until an
+  // election (M8) replaces them: liveness there is left to the SCC engine (docs/model.md).
+  if (!md.consensus())
+    ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
 
   ps.push_back(make("fork-impossibility", PropertyKind::Invariant,
                     "under honest majority no two conflicting roots (L1 included) are both final",
                     "Replacing L1; Fig. 15"));
-  ps.push_back(make("exit-safety", PropertyKind::Invariant,
+  if (md.consensus())
+    ps.back().holds = [m](const State& s) { return !(m->branch_final(s, 1) && m->branch_final(s, 2)); };
+  ps.push_back(make("exit-safety", PropertyKind::StepInvariant,
                     "after an operator withholds data, every honest descendant can still exit "
-                    "with a retained root, reverting none of its final updates",
+                    "with a retained root whose data it holds or an honest node shares, and an "
+                    "exit reverts none of the final updates",
                     "Trustless exits; The mechanism; Challenges"));
+  if (md.consensus())
+    ps.back().holds_on = [m](const State& s, const model::Action& a, const State& t) {
+      return exit_possible(*m, t) && exit_keeps_final(*m, s, a, t);
+    };
 
   ps.push_back(make("freeze-safety", PropertyKind::StepInvariant,
                     "a sender with an unconfirmed contract call makes no transaction except "
@@ -144,19 +216,29 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
     return freeze_safety(*m, s, a);
   };
 
-  ps.push_back(make("acceptance-soundness", PropertyKind::Invariant,
+  ps.push_back(make("acceptance-soundness", PropertyKind::StepInvariant,
                     "the aggregated (a, b) of every stored root equals a direct count of the "
                     "descendants that pushed after it; a root is pruned only once a later root "
                     "is over 50% accepted",
                     "The mechanism; Fig. 12"));
-  ps.push_back(make("election-safety", PropertyKind::Invariant,
+  if (md.consensus())
+    ps.back().holds_on = [m](const State& s, const model::Action&, const State& t) {
+      return acceptance_sound(*m, s, t);
+    };
+  ps.push_back(make("election-safety", PropertyKind::StepInvariant,
                     "an operator changes only with a majority of descendants' votes; under "
                     "honest majority the new operator is honest and final state is kept",
                     "Liquid consensus; Fig. 13-14"));
+  if (md.config().elections)
+    ps.back().holds_on = [m](const State& s, const model::Action& a, const State& t) {
+      return election_safe(*m, s, a, t);
+    };
   ps.push_back(make("l1-recovery", PropertyKind::Eventually,
                     "a stalled or forking L1 operator is replaced under honest majority, and its "
                     "stake is slashed",
                     "Replacing L1; Fig. 15"));
+  if (md.config().elections)
+    ps.back().holds = [m](const State& s) { return l1_recovered(*m, s); };
   return ps;
 }
 
