@@ -22,6 +22,7 @@ struct SimulateOptions {
   std::uint64_t seed = 1;
   std::string csv_path, plot_path, sweep;
   bool aligned = false;
+  bool no_own_state = false;  ///< the seed's C * w per level instead of M10's (w + 1) * C
   bool quiet = false;
 };
 

@@ -30,7 +30,8 @@ Series series(std::string name, const char* color, bool dashed) {
 std::vector<Panel> node_panels(const SimOptions& o, const std::vector<SimResult>& rows) {
   const EstimateFits fits = fit_estimates(rows);
   const unsigned w = rows.empty() ? 3 : rows.front().width;
-  const std::string k = std::to_string(w + 1);
+  const unsigned per_level = w + (o.own_state_zkp ? 1 : 0);
+  const std::string k = std::to_string(per_level);
   Panel conf{"Confirmation time", "depth d = log_w((w-1)N+1) - 1", "time (units of C)", false, false, {}};
   Series c = series("measured: burn to final", kMeasured, false);
   Series inc = series("measured: burn to L1 inclusion", kOther, false);
@@ -46,10 +47,10 @@ std::vector<Panel> node_panels(const SimOptions& o, const std::vector<SimResult>
     const double d = r.log_depth;
     c.points.emplace_back(d, r.confirmation.mean);
     inc.points.emplace_back(d, r.inclusion.mean);
-    sc.points.emplace_back(d, (w + 1) * o.prove_cost * d);
+    sc.points.emplace_back(d, per_level * o.prove_cost * d);
     s.points.emplace_back(d, r.storage_deepest);
     sm.points.emplace_back(d, r.storage_mean);
-    ss.points.emplace_back(d, (w + 1) * o.proof_size * d);
+    ss.points.emplace_back(d, per_level * o.proof_size * d);
     t.points.emplace_back(static_cast<double>(r.nodes), r.throughput);
     tf.points.emplace_back(static_cast<double>(r.nodes),
                            fits.throughput_shape.slope * n_over_log_n(r));
@@ -64,21 +65,22 @@ std::vector<Panel> width_panels(const SimOptions& o, const std::vector<SimResult
   Panel conf{"Confirmation time", "width w", "time (units of C)", false, false, {}};
   Series c = series("measured: burn to final", kMeasured, false);
   Series inc = series("measured: burn to L1 inclusion", kOther, false);
-  Series sc = series("seed: (w+1)*C*d", kSeed, true);
+  const double own = o.own_state_zkp ? 1 : 0;
+  Series sc = series(o.own_state_zkp ? "seed: (w+1)*C*d" : "seed: w*C*d", kSeed, true);
   Series se = series("seed estimate 1: C*w*log_w(N)", kFourth, true);
   Panel store{"Storage per node (deepest)", "width w", "data (units of PS)", false, false, {}};
   Series s = series("measured: deepest nodes", kMeasured, false);
-  Series ss = series("seed: (w+1)*PS*d", kSeed, true);
+  Series ss = series(o.own_state_zkp ? "seed: (w+1)*PS*d" : "seed: w*PS*d", kSeed, true);
   Panel thr{"Throughput", "width w", "transfers final per unit of C", false, false, {}};
   Series t = series("measured", kMeasured, false);
   for (const auto& r : rows) {
     const double w = r.width, d = r.log_depth, n = static_cast<double>(r.nodes);
     c.points.emplace_back(w, r.confirmation.mean);
     inc.points.emplace_back(w, r.inclusion.mean);
-    sc.points.emplace_back(w, (w + 1) * o.prove_cost * d);
+    sc.points.emplace_back(w, (w + own) * o.prove_cost * d);
     se.points.emplace_back(w, o.prove_cost * w * std::log(n) / std::log(w));
     s.points.emplace_back(w, r.storage_deepest);
-    ss.points.emplace_back(w, (w + 1) * o.proof_size * d);
+    ss.points.emplace_back(w, (w + own) * o.proof_size * d);
     t.points.emplace_back(w, r.throughput);
   }
   conf.series = {c, inc, sc, se};
@@ -119,8 +121,8 @@ unsigned fastest_width(const std::vector<SimResult>& rows) {
 std::string estimates_svg(SweepKind kind, const SimOptions& o, const std::vector<SimResult>& rows) {
   if (kind == SweepKind::kWidth) {
     const std::string n = rows.empty() ? "" : std::to_string(rows.front().nodes);
-    return render_svg("Slush quick estimates: width sweep at N = " + n + " (C = " +
-                          std::to_string(o.prove_cost).substr(0, 4) + ")",
+    return render_svg("Slush quick estimates: width sweep at N = " + n +
+                          (o.own_state_zkp ? "" : ", without the own-state ZKP"),
                       width_panels(o, rows));
   }
   const std::string w = rows.empty() ? "" : std::to_string(rows.front().width);

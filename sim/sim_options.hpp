@@ -19,6 +19,10 @@ struct SimOptions {
   /// C: time to prove the verification of one ZKP. A node verifying k ZKPs (its children's and,
   /// by M10, its own state's) takes k * C per update.
   double prove_cost = 1.0;
+  /// M10: a group VM's own state is a separate VM whose ZKP it verifies too, so a node with c
+  /// children verifies c + 1 ZKPs. Off: only the children's (the seed's first estimate, C * w);
+  /// a leaf still takes C.
+  bool own_state_zkp = true;
   /// PS: size of one proof; a root of a group VM with c children is c + 1 proofs.
   double proof_size = 1.0;
   /// Transfers in flight at once, each from its own leaf (a sender has one at a time).

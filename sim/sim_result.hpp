@@ -37,7 +37,8 @@ struct SimResult {
   /// Transfers completed (burned, final and minted) per unit of time: M / mean delivery time, as
   /// every sender always has exactly one transfer in flight (Little's law).
   double throughput = 0;
-  /// The seed's figures for this tree: (w + 1) * C * d (4*C*d for w = 3) and (w + 1) * PS * d.
+  /// The seed's figures for this tree: (w + 1) * C * d (4*C*d for w = 3) and (w + 1) * PS * d;
+  /// w instead of w + 1 without the own-state ZKP.
   double seed_confirmation = 0, seed_storage = 0;
   /// Nodes counted in L1's last acceptance window: N once every node has pushed (a check).
   std::uint64_t l1_window_total = 0;

@@ -63,6 +63,11 @@ class Engine {
   void burn(std::uint32_t m, double t);
   void finalise(double t);
   double next_start(Node x, double t) const;
+  double proofs_per_root(Node x) const {
+    return std::max(1u, tree_.child_count(x) + (o_.own_state_zkp ? 1u : 0u));
+  }
+  Height leaf_view(Node x, Node leaf, double t) const;
+  void count_leaves(Node x, std::uint32_t w, double t);
   Height final_of(Node a);
   std::uint32_t pushed(std::uint32_t i) const { return 2 * i + flip_[i]; }
   std::uint32_t building(std::uint32_t i) const { return 2 * i + (1 - flip_[i]); }
@@ -80,7 +85,7 @@ class Engine {
   std::vector<double> phase_, period_;
   std::vector<std::uint32_t> inner_;  // index among interior nodes, or kNone for a leaf
   // interior nodes (by inner index)
-  std::vector<Height> stamp_, stamp_prev_, view_, final_;
+  std::vector<Height> stamp_, stamp_prev_, stamp_prev2_, view_, final_;
   std::vector<std::uint8_t> flip_;
   std::vector<Seen> seen_;
   std::vector<SlotList> waiting_, proving_;
@@ -122,7 +127,7 @@ void Engine::set_up_nodes() {
   inner_.assign(n, kNone);
   std::uint32_t k = 0;
   for (Node x = 0; x < n; ++x) {
-    period_[x] = o_.prove_cost * (tree_.child_count(x) + 1);
+    period_[x] = o_.prove_cost * proofs_per_root(x);
     phase_[x] = o_.aligned ? 0.0 : rng_.unit() * period_[x];
     if (tree_.is_leaf(x) && x != kL1) continue;
     inner_[x] = k++;
@@ -135,6 +140,7 @@ void Engine::set_up_nodes() {
   }
   stamp_.assign(k, 0);
   stamp_prev_.assign(k, 0);
+  stamp_prev2_.assign(k, 0);
   view_.assign(k, 0);
   final_.assign(k, 0);
   flip_.assign(k, 0);
@@ -215,20 +221,42 @@ void Engine::arrive(std::uint32_t m) {
 void Engine::start(Node x, double t) {
   const std::uint32_t i = inner_[x];
   view_[i] = x == kL1 ? stamp_[i] : stamp_[inner_[tree_.parent(x)]];
-  // A leaf child cycles faster than its parent (C against at least 2C), so at this instant (the
-  // parent's last push) its latest pushed root was built on the parent's push before that one.
-  const Height leaf_view = stamp_prev_[i];
-  Height top = std::max(view_[i], leaf_view);
+  Height top = std::max(view_[i], stamp_prev_[i]);
   for (Node c = tree_.first_child(x); c < tree_.child_end(x); ++c)
     if (inner_[c] != kNone) top = std::max(top, windows_.top(pushed(inner_[c])));
   const std::uint32_t w = building(i);
   windows_.reset(w, top);
   for (Node c = tree_.first_child(x); c < tree_.child_end(x); ++c)
     if (inner_[c] != kNone) windows_.merge(w, pushed(inner_[c]));
-  if (tree_.leaf_children(x) > 0) windows_.count(w, leaf_view, tree_.leaf_children(x));
+  count_leaves(x, w, t);
   proving_[i] = waiting_[i];
   waiting_[i] = SlotList{};
   queue_.push({t + period_[x], x, Kind::kEnd});
+}
+
+// Leaves are not simulated event by event: the root a leaf child last pushed is known from its
+// phase and the parent's recent pushes. At x's cycle start t (x's last push) the leaf's latest
+// finished cycle began after x's push before last, since the leaf cycles in C and x in at least C.
+Height Engine::leaf_view(Node x, Node leaf, double t) const {
+  const std::uint32_t i = inner_[x];
+  const double c = period_[leaf];
+  if (t < phase_[leaf] + c) return 0;
+  const double fetched = phase_[leaf] + std::floor((t - phase_[leaf]) / c) * c - c;
+  if (fetched >= t - period_[x]) return stamp_prev_[i];
+  if (fetched >= t - 2 * period_[x]) return stamp_prev2_[i];
+  return 0;
+}
+
+void Engine::count_leaves(Node x, std::uint32_t w, double t) {
+  if (tree_.leaf_children(x) == 0) return;
+  // A parent cycling in 2C or more: every leaf child fetched after its push before last, and
+  // before its last one, so all were built on the same root.
+  if (period_[x] >= 2 * o_.prove_cost) {
+    windows_.count(w, stamp_prev_[inner_[x]], tree_.leaf_children(x));
+    return;
+  }
+  for (Node c = tree_.first_child(x); c < tree_.child_end(x); ++c)
+    if (inner_[c] == kNone) windows_.count(w, leaf_view(x, c, t), 1);
 }
 
 // A cycle ends: the update is pushed onto the parent (L1: a new block).
@@ -237,6 +265,7 @@ void Engine::end(Node x, double t) {
   const std::uint32_t w = building(i);
   windows_.count(w, view_[i], 1);
   flip_[i] = static_cast<std::uint8_t>(1 - flip_[i]);
+  stamp_prev2_[i] = stamp_prev_[i];
   stamp_prev_[i] = stamp_[i];
   stamp_[i] = x == kL1 ? stamp_[i] + 1 : view_[i];
   const Height shift = stamp_[i] - stamp_prev_[i];
@@ -325,7 +354,7 @@ void Engine::storage_of(Node y, double& storage, double& roots, unsigned& ancest
       const Seen mask = newer >= 128 ? ~Seen{} : (~Seen{} >> (128 - newer));
       kept += static_cast<double>((seen & mask).count());
     }
-    storage += kept * (tree_.child_count(a) + 1) * o_.proof_size;
+    storage += kept * proofs_per_root(a) * o_.proof_size;
     roots += kept;
     ++ancestors;
   }
@@ -400,8 +429,9 @@ SimResult Engine::summary() {
   // Every sender always has one transfer in flight (it burns again as soon as the last one is
   // minted), so by Little's law transfers complete at M / (mean burn-to-mint time).
   r.throughput = r.delivery.mean > 0 ? static_cast<double>(sender_.size()) / r.delivery.mean : 0;
-  r.seed_confirmation = (r.width + 1) * o_.prove_cost * r.depth;
-  r.seed_storage = (r.width + 1) * o_.proof_size * r.depth;
+  const double per_level = r.width + (o_.own_state_zkp ? 1 : 0);
+  r.seed_confirmation = per_level * o_.prove_cost * r.depth;
+  r.seed_storage = per_level * o_.proof_size * r.depth;
   r.sim_time = clock_;
   r.events = events_;
   r.l1_window_total = windows_.total(pushed(inner_[kL1]));

@@ -87,6 +87,21 @@ TEST(SimHand, StarOfTwoLeaves) {
   EXPECT_NEAR(three.throughput, 6.0 / 37.0, 1e-12);
 }
 
+// Without the own-state ZKP (the seed's C * w) every node of the chain cycles in C, so block H
+// ends at H; F = H - 4 as above. A burn at 20 is pushed at 21, 22, 23 and is in block 24 (23-24),
+// final at block 28: confirmation 8. The leaf keeps 3 + 2 + 3 roots of one proof each. The parent
+// of the leaf cycles as fast as the leaf: its leaves' roots are computed one by one.
+TEST(SimHand, ChainWithoutOwnStateZkp) {
+  SimOptions o = aligned(20);
+  o.own_state_zkp = false;
+  const SimResult r = simulate(SimTree::chain(3), o);
+  EXPECT_DOUBLE_EQ(r.inclusion.mean, 4);
+  EXPECT_DOUBLE_EQ(r.confirmation.mean, 8);
+  EXPECT_DOUBLE_EQ(r.delivery.mean, 9);
+  EXPECT_DOUBLE_EQ(r.storage_deepest, 8);
+  EXPECT_DOUBLE_EQ(r.seed_confirmation, 3);  // w * C * d
+}
+
 TEST(SimHand, TimesScaleWithTheProvingCost) {
   const SimResult one = simulate(SimTree::chain(3), aligned(20, 1.0));
   const SimResult two = simulate(SimTree::chain(3), aligned(40, 2.0));
