@@ -212,6 +212,17 @@ TEST(SimSweep, ShapesAndFits) {
   EXPECT_DOUBLE_EQ(p.max_deviation, 0);
 }
 
+TEST(SimSweep, MessagesAreCappedPerTree) {
+  SimOptions o;
+  o.messages = 20;
+  o.rounds = 1;
+  const auto rows = run_sweep(sweep_shapes(SweepKind::kNodes, {3, 100}), o, nullptr);
+  ASSERT_EQ(rows.size(), 3u);  // 10, 32, 100 nodes: 7, 21 and 67 leaves
+  EXPECT_EQ(rows[0].messages, 7u);
+  EXPECT_EQ(rows[1].messages, 20u);
+  EXPECT_EQ(rows[2].messages, 20u);
+}
+
 TEST(SimSweep, PlotShowsMeasuredBesideSeed) {
   SimOptions o;
   const auto rows = run_sweep(sweep_shapes(SweepKind::kNodes, {3, 100}), o, nullptr);
