@@ -26,8 +26,10 @@ sim::Shape base_shape(const SimulateOptions& o) {
     throw sim::SimError("--width", "must be at least 2 (got " + std::to_string(o.width) + ")");
   if (o.width > 1000) throw sim::SimError("--width", "must be at most 1000");
   if (o.depth != -1 && (o.depth < 1 || o.depth > 255))
-    throw sim::SimError("--depth", "must be between 1 and 255 (got " + std::to_string(o.depth) + ")");
-  if (o.nodes < 0 && o.depth < 0) throw sim::SimError("--nodes", "give the number of nodes (or --depth)");
+    throw sim::SimError("--depth",
+                        "must be between 1 and 255 (got " + std::to_string(o.depth) + ")");
+  if (o.nodes < 0 && o.depth < 0)
+    throw sim::SimError("--nodes", "give the number of nodes (or --depth)");
   if (o.nodes >= 0 && o.nodes < 3)
     throw sim::SimError("--nodes", "must be at least 3: L1 and two validiums (got " +
                                        std::to_string(o.nodes) + ")");
@@ -77,8 +79,7 @@ void print_result(std::ostream& out, const sim::SimResult& r, const sim::SimOpti
       << "\n";
   out << "confirmation (burn to final): mean " << r.confirmation.mean << ", p50 "
       << r.confirmation.p50 << ", p90 " << r.confirmation.p90 << ", max " << r.confirmation.max
-      << "; seed " << per_level << "*C*d = "
-      << r.seed_confirmation << " (measured/seed "
+      << "; seed " << per_level << "*C*d = " << r.seed_confirmation << " (measured/seed "
       << std::setprecision(2) << r.confirmation.mean / r.seed_confirmation << ")\n"
       << std::setprecision(1);
   out << "inclusion (burn to L1 block): mean " << r.inclusion.mean << "; delivery (burn to mint): "
@@ -113,15 +114,16 @@ void print_sweep(std::ostream& out, sim::SweepKind kind, const std::vector<sim::
   out << "fits against d = log_w((w-1)N+1) - 1:\n";
   out << "confirmation vs depth: " << f.confirmation_line.slope << "*d + "
       << f.confirmation_line.intercept << " (max deviation "
-      << 100 * f.confirmation_line.max_deviation << "%); through 0: "
-      << f.confirmation_proportional.slope << "*d (max deviation "
+      << 100 * f.confirmation_line.max_deviation
+      << "%); through 0: " << f.confirmation_proportional.slope << "*d (max deviation "
       << 100 * f.confirmation_proportional.max_deviation << "%)\n";
   out << "storage vs depth: " << f.storage_line.slope << "*d + " << f.storage_line.intercept
-      << " (max deviation " << 100 * f.storage_line.max_deviation << "%); through 0: "
-      << f.storage_proportional.slope << "*d (max deviation "
-      << 100 * f.storage_proportional.max_deviation << "%); against d^2: "
-      << f.storage_quadratic.slope << "*d^2 + " << f.storage_quadratic.intercept
-      << " (max deviation " << 100 * f.storage_quadratic.max_deviation << "%)\n";
+      << " (max deviation " << 100 * f.storage_line.max_deviation
+      << "%); through 0: " << f.storage_proportional.slope << "*d (max deviation "
+      << 100 * f.storage_proportional.max_deviation
+      << "%); against d^2: " << f.storage_quadratic.slope << "*d^2 + "
+      << f.storage_quadratic.intercept << " (max deviation "
+      << 100 * f.storage_quadratic.max_deviation << "%)\n";
   out << "throughput vs N/ln N: " << f.throughput_shape.slope << "*N/ln N (max deviation "
       << 100 * f.throughput_shape.max_deviation << "%)\n";
 }
@@ -150,9 +152,9 @@ int run_simulate(const SimulateOptions& o) {
     engine = engine_options(o);
     rows = sim::run_sweep(shapes, engine, [&](std::size_t k, const auto& all, const auto& r) {
       if (o.quiet || all.size() < 2) return;
-      std::cerr << "simulate: [" << k + 1 << "/" << all.size() << "] width " << all[k].width
-                << ", " << all[k].nodes << " nodes: confirmation " << std::fixed
-                << std::setprecision(1) << r.confirmation.mean << "\n";
+      std::cerr << "simulate: [" << k + 1 << "/" << all.size() << "] width " << all[k].width << ", "
+                << all[k].nodes << " nodes: confirmation " << std::fixed << std::setprecision(1)
+                << r.confirmation.mean << "\n";
     });
   } catch (const sim::SimError& e) {
     std::cerr << "slush simulate: " << e.flag() << ": " << e.what() << "\n";

@@ -13,8 +13,8 @@ namespace slush::cli {
 /// The command line of `slush simulate`, as given.
 struct SimulateOptions {
   unsigned width = 3;
-  std::int64_t nodes = -1;   ///< -1: not given
-  std::int64_t depth = -1;   ///< -1: not given
+  std::int64_t nodes = -1;  ///< -1: not given
+  std::int64_t depth = -1;  ///< -1: not given
   double prove_cost = 1.0;
   double proof_size = 1.0;
   std::uint64_t messages = 0;  ///< 0: one transfer in flight per leaf

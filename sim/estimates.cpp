@@ -32,11 +32,17 @@ std::vector<Panel> node_panels(const SimOptions& o, const std::vector<SimResult>
   const unsigned w = rows.empty() ? 3 : rows.front().width;
   const unsigned per_level = w + (o.own_state_zkp ? 1 : 0);
   const std::string k = std::to_string(per_level);
-  Panel conf{"Confirmation time", "depth d = log_w((w-1)N+1) - 1", "time (units of C)", false, false, {}};
+  Panel conf{
+      "Confirmation time", "depth d = log_w((w-1)N+1) - 1", "time (units of C)", false, false, {}};
   Series c = series("measured: burn to final", kMeasured, false);
   Series inc = series("measured: burn to L1 inclusion", kOther, false);
   Series sc = series("seed: " + k + "*C*d", kSeed, true);
-  Panel store{"Storage per node (deepest)", "depth d = log_w((w-1)N+1) - 1", "data (units of PS)", false, false, {}};
+  Panel store{"Storage per node (deepest)",
+              "depth d = log_w((w-1)N+1) - 1",
+              "data (units of PS)",
+              false,
+              false,
+              {}};
   Series s = series("measured: deepest nodes", kMeasured, false);
   Series sm = series("measured: all nodes (mean)", kOther, false);
   Series ss = series("seed: " + k + "*PS*d", kSeed, true);

@@ -13,9 +13,9 @@ struct Distribution {
 
 /// The measurements of one run. Times in units of C, sizes in units of PS.
 struct SimResult {
-  unsigned width = 0;        ///< children per node (the tree's maximum)
-  std::uint64_t nodes = 0;   ///< N, L1 included
-  unsigned depth = 0;        ///< d: depth of the deepest node
+  unsigned width = 0;       ///< children per node (the tree's maximum)
+  std::uint64_t nodes = 0;  ///< N, L1 included
+  unsigned depth = 0;       ///< d: depth of the deepest node
   /// The seed's d = log_w N made exact for complete trees: log_w((w - 1) N + 1) - 1, the depth
   /// of a full tree with N nodes, fractional when the last level is partly filled.
   double log_depth = 0;
@@ -42,8 +42,8 @@ struct SimResult {
   double seed_confirmation = 0, seed_storage = 0;
   /// Nodes counted in L1's last acceptance window: N once every node has pushed (a check).
   std::uint64_t l1_window_total = 0;
-  double sim_time = 0;        ///< simulated time at the end
-  std::uint64_t events = 0;   ///< events processed
+  double sim_time = 0;       ///< simulated time at the end
+  std::uint64_t events = 0;  ///< events processed
 };
 
 }  // namespace slush::sim

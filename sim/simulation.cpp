@@ -6,9 +6,9 @@
 #include <cmath>
 #include <deque>
 #include <limits>
-#include <stdexcept>
 #include <numeric>
 #include <queue>
+#include <stdexcept>
 
 #include "sim/acceptance_window.hpp"
 #include "sim/rng.hpp"
@@ -203,8 +203,8 @@ void Engine::burn(std::uint32_t m, double t) {
   const auto& leaves = tree_.leaves();
   const Node s = sender_[m];
   Node r = s;
-  if (leaves.size() > 1)
-    do r = leaves[rng_.below(leaves.size())];
+  if (leaves.size() > 1) do
+      r = leaves[rng_.below(leaves.size())];
     while (r == s);
   receiver_[m] = r;
   burn_time_[m] = t;
@@ -213,9 +213,7 @@ void Engine::burn(std::uint32_t m, double t) {
   queue_.push({pushed_at, m, Kind::kArrive});
 }
 
-void Engine::arrive(std::uint32_t m) {
-  append(waiting_[inner_[tree_.parent(sender_[m])]], m);
-}
+void Engine::arrive(std::uint32_t m) { append(waiting_[inner_[tree_.parent(sender_[m])]], m); }
 
 // A cycle starts: fetch the parent's latest root, take the children's latest pushed ZKPs.
 void Engine::start(Node x, double t) {
@@ -300,8 +298,8 @@ Height Engine::final_of(Node a) {
   const Height own_previous = a == kL1 ? stamp_[i] - 1 : stamp_prev_[i];
   const Height own_view = a == kL1 ? stamp_[i] - 1 : stamp_[i];
   if (stamp_[i] == 0) return final_[i];
-  final_[i] = std::max(final_[i], windows_.final_height(pushed(i), own_previous,
-                                                        tree_.subtree_size(a), own_view));
+  final_[i] = std::max(
+      final_[i], windows_.final_height(pushed(i), own_previous, tree_.subtree_size(a), own_view));
   return final_[i];
 }
 
@@ -397,11 +395,21 @@ SimResult Engine::run() {
     if (clock_ > limit)
       throw SimStalled("no transfer became final by time " + std::to_string(limit));
     switch (e.kind) {
-      case Kind::kEnd: end(e.id, e.t); break;
-      case Kind::kMinted: minted(e.id, e.t); break;
-      case Kind::kArrive: arrive(e.id); break;
-      case Kind::kStart: start(e.id, e.t); break;
-      case Kind::kSample: sample(e.t); break;
+      case Kind::kEnd:
+        end(e.id, e.t);
+        break;
+      case Kind::kMinted:
+        minted(e.id, e.t);
+        break;
+      case Kind::kArrive:
+        arrive(e.id);
+        break;
+      case Kind::kStart:
+        start(e.id, e.t);
+        break;
+      case Kind::kSample:
+        sample(e.t);
+        break;
     }
     if ((++events_ & 0xffff) == 0) progress(false);
   }

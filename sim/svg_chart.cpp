@@ -14,10 +14,14 @@ constexpr double kPanelW = 440, kPanelH = 340, kLeft = 64, kRight = 30, kTop = 4
 std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -125,8 +129,8 @@ void draw_panel(std::ostringstream& o, const Panel& p, double ox) {
     << "' height='" << 15 * p.series.size() + 4 << "' fill='white' fill-opacity='0.85'/>\n";
   double legend_y = ay.b + 14;
   for (const auto& s : p.series) {
-    o << "<line x1='" << ax.a + 8 << "' y1='" << legend_y - 4 << "' x2='" << ax.a + 30
-      << "' y2='" << legend_y - 4 << "' stroke='" << s.color << "' stroke-width='2'"
+    o << "<line x1='" << ax.a + 8 << "' y1='" << legend_y - 4 << "' x2='" << ax.a + 30 << "' y2='"
+      << legend_y - 4 << "' stroke='" << s.color << "' stroke-width='2'"
       << (s.dashed ? " stroke-dasharray='6,4'" : "") << "/><text x='" << ax.a + 34 << "' y='"
       << legend_y << "' font-size='11'>" << escape(s.name) << "</text>\n";
     legend_y += 15;
@@ -138,8 +142,8 @@ void draw_panel(std::ostringstream& o, const Panel& p, double ox) {
 std::string render_svg(const std::string& title, const std::vector<Panel>& panels) {
   std::ostringstream o;
   const double width = kPanelW * static_cast<double>(std::max<std::size_t>(1, panels.size()));
-  o << "<svg xmlns='http://www.w3.org/2000/svg' width='" << width << "' height='"
-    << kPanelH + kTop << "' font-family='sans-serif' font-size='12'>\n";
+  o << "<svg xmlns='http://www.w3.org/2000/svg' width='" << width << "' height='" << kPanelH + kTop
+    << "' font-family='sans-serif' font-size='12'>\n";
   o << "<rect width='100%' height='100%' fill='white'/>\n";
   o << "<text x='" << width / 2 << "' y='20' text-anchor='middle' font-size='15'>" << escape(title)
     << "</text>\n";

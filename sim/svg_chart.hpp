@@ -13,8 +13,8 @@ struct Series {
   std::string name;
   std::vector<std::pair<double, double>> points;
   std::string color = "#1f77b4";
-  bool dashed = false;   ///< a formula rather than a measurement
-  bool markers = true;   ///< draw a dot at each point
+  bool dashed = false;  ///< a formula rather than a measurement
+  bool markers = true;  ///< draw a dot at each point
 };
 
 /// One chart: a title, axis labels, logarithmic axes if asked, and its series.

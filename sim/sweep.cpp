@@ -17,7 +17,9 @@ SweepKind sweep_by_name(const std::string& name) {
 std::vector<Shape> sweep_shapes(SweepKind kind, const Shape& base) {
   std::vector<Shape> shapes;
   switch (kind) {
-    case SweepKind::kNone: shapes.push_back(base); break;
+    case SweepKind::kNone:
+      shapes.push_back(base);
+      break;
     case SweepKind::kWidth:
       for (unsigned w = 2; w <= 16; ++w) shapes.push_back({w, base.nodes});
       break;
@@ -40,7 +42,7 @@ std::vector<SimResult> run_sweep(
   for (std::size_t k = 0; k < shapes.size(); ++k) {
     const SimTree tree = SimTree::complete(shapes[k].width, shapes[k].nodes);
     SimOptions o = options;  // a small tree of the sweep has fewer leaves to send from
-    if (o.messages > tree.leaves().size()) o.messages = tree.leaves().size();
+    if (shapes.size() > 1 && o.messages > tree.leaves().size()) o.messages = tree.leaves().size();
     results.push_back(simulate(tree, o));
     if (on_point) on_point(k, shapes, results.back());
   }

@@ -28,8 +28,9 @@ struct Shape {
 /// half-decades from 10 up to base.nodes (base.nodes itself last), or base alone.
 std::vector<Shape> sweep_shapes(SweepKind kind, const Shape& base);
 
-/// Runs every shape in turn; `on_point(k, shapes, result)` is called after shape k. A tree with
-/// fewer leaves than `options.messages` has one transfer in flight per leaf.
+/// Runs every shape in turn; `on_point(k, shapes, result)` is called after shape k. In a sweep
+/// (more than one shape) a tree with fewer leaves than `options.messages` has one transfer in
+/// flight per leaf; a single shape with too few leaves is an error naming --messages.
 std::vector<SimResult> run_sweep(
     const std::vector<Shape>& shapes, const SimOptions& options,
     const std::function<void(std::size_t, const std::vector<Shape>&, const SimResult&)>& on_point);
