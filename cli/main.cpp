@@ -6,6 +6,7 @@
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/list_command.hpp"
+#include "cli/simulate_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/replay_command.hpp"
 #include "cli/shrink_command.hpp"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   int exit_code = slush::cli::kAllHold;
   slush::cli::add_check_command(app, exit_code);
   slush::cli::add_list_command(app, exit_code);
+  slush::cli::add_simulate_command(app, exit_code);
   slush::cli::add_replay_command(app, exit_code);
   slush::cli::add_shrink_command(app, exit_code);
   slush::cli::add_render_command(app, exit_code);
