@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/list_command.hpp"
 #include "cli/prove_command.hpp"
+#include "cli/simulate_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/replay_command.hpp"
 #include "cli/shrink_command.hpp"
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   slush::cli::add_check_command(app, exit_code);
   slush::cli::add_list_command(app, exit_code);
   slush::cli::add_prove_command(app, exit_code);
+  slush::cli::add_simulate_command(app, exit_code);
   slush::cli::add_replay_command(app, exit_code);
   slush::cli::add_shrink_command(app, exit_code);
   slush::cli::add_render_command(app, exit_code);
