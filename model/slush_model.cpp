@@ -70,13 +70,13 @@ void SlushModel::validate() const {
     throw ModelError("adversary: give either the Byzantine operators or a budget, not both");
   if (config_.byzantine_budget > 0 && n > 16)
     throw ModelError("adversary: a Byzantine budget needs a tree of at most 16 nodes");
+  if (config_.elections && !config_.consensus)
+    throw ModelError("consensus: elections need consensus enabled");
   if (config_.consensus) {
     for (NodeId i = 1; i < n; ++i)
       if (tree_.depth(i) > State::kMaxAncestors)
         throw ModelError("consensus: trees deeper than " + std::to_string(State::kMaxAncestors) +
                          " levels below L1 are not supported (" + Tree::name(i) + ")");
-    if (config_.elections && !config_.consensus)
-      throw ModelError("consensus: elections need consensus enabled");
     if (config_.updates == 0 || (n - 1) * config_.updates > 250)
       throw ModelError("consensus: updates must be positive and (nodes - 1) * updates <= 250");
   }
