@@ -5,7 +5,9 @@
 
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/list_command.hpp"
+#include "cli/mutants_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"slush: model checker for the Slush fractal-scaling protocol", "slush"};
@@ -13,6 +15,8 @@ int main(int argc, char** argv) {
   int exit_code = slush::cli::kAllHold;
   slush::cli::add_check_command(app, exit_code);
   slush::cli::add_list_command(app, exit_code);
+  slush::cli::add_mutants_command(app, exit_code);
+  slush::cli::add_explain_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
