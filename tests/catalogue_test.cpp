@@ -1,0 +1,193 @@
+// The catalogues read together, and the mutant catalogue: every modelled variant is caught by a
+// property MODEL.md names for it; leaving that property out makes the variant survive; engines
+// are data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "catalogue/catalogue.hpp"
+#include "catalogue/examples.hpp"
+#include "catalogue/mutants.hpp"
+#include "cli/mutants_report.hpp"
+#include "config/configuration.hpp"
+
+namespace slush::testing {
+namespace {
+
+using catalogue::MutantStatus;
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+catalogue::MutantsOptions on_examples() {
+  catalogue::MutantsOptions o;
+  o.configurations = catalogue::configuration_files(std::string(SLUSH_SOURCE_DIR) + "/examples");
+  return o;
+}
+
+const catalogue::MutantReport& find(const catalogue::CatalogueReport& r, std::string_view name) {
+  for (const auto& m : r.mutants)
+    if (m.variant->name == name) return m;
+  throw std::out_of_range(std::string(name));
+}
+
+TEST(Catalogue, EveryVariantNamesPropertiesOfTheList) {
+  for (const auto& v : model::variant_catalogue()) {
+    if (v.variant == model::Variant::Correct) continue;
+    EXPECT_FALSE(catalogue::must_violate(v).empty()) << v.name << ": breaks '" << v.breaks << "'";
+  }
+}
+
+TEST(Catalogue, NamedPropertiesMatchWholeWordsOnly) {
+  const auto& list = catalogue::property_catalogue();
+  EXPECT_EQ(catalogue::named_properties("freeze-safety, no-loss-forced-routing or eventual-delivery",
+                                        list),
+            (std::vector<std::string>{"no-loss-forced-routing", "eventual-delivery",
+                                      "freeze-safety"}));
+  EXPECT_TRUE(catalogue::named_properties("no-double-spending or exit-safety-ish", list).empty());
+  EXPECT_EQ(catalogue::named_properties("no-loss-forced-routing / eventual-delivery", list).size(), 2u);
+}
+
+TEST(Catalogue, VariantsBreakingAPropertyComeFromTheVariantTable) {
+  std::set<std::string> names;
+  for (const auto* v : catalogue::variants_breaking("no-double-spend")) names.emplace(v->name);
+  EXPECT_TRUE(names.count("no-nullifier"));
+  EXPECT_TRUE(names.count("mint-unfinal"));
+  EXPECT_FALSE(names.count("no-freeze"));
+  EXPECT_TRUE(catalogue::variants_breaking("no-such-property").empty());
+}
+
+TEST(Catalogue, MechanismsAreM1ToM10AndEveryActionBelongsToOne) {
+  const auto& ms = model::mechanism_catalogue();
+  ASSERT_EQ(ms.size(), 10u);
+  for (std::size_t i = 0; i < ms.size(); ++i)
+    EXPECT_EQ(std::string(ms[i].id).substr(1), std::to_string(i + 1));
+  EXPECT_EQ(model::mechanism_by_id("m4"), &ms[3]);
+  EXPECT_EQ(model::mechanism_by_id("M11"), nullptr);
+  const auto kinds = model::action_kinds();
+  EXPECT_GE(kinds.size(), 8u);
+  for (const auto k : kinds)
+    EXPECT_NE(model::mechanism_by_id(model::mechanism_of(k)), nullptr) << model::to_string(k);
+  const auto m4 = catalogue::actions_of(ms[3]);
+  EXPECT_NE(std::find(m4.begin(), m4.end(), model::ActionKind::Pull), m4.end());
+}
+
+TEST(Catalogue, EveryPropertyCitesAMechanismsSeedSection) {
+  for (const auto& p : catalogue::property_catalogue())
+    EXPECT_FALSE(catalogue::mechanisms_of(p).empty()) << p.name << ": seed '" << p.reference << "'";
+  const auto m3 = catalogue::properties_of(*model::mechanism_by_id("M3"));
+  ASSERT_EQ(m3.size(), 1u);
+  EXPECT_EQ(m3.front()->name, "freeze-safety");
+  EXPECT_EQ(catalogue::seed_sections(" A;B ; C d "), (std::vector<std::string>{"A", "B", "C d"}));
+}
+
+TEST(Mutants, EveryModelledVariantIsCaughtByAPropertyModelMdNames) {
+  const auto r = catalogue::run_mutants(on_examples());
+  EXPECT_TRUE(r.baseline_holds());
+  EXPECT_TRUE(r.survivors().empty());
+  EXPECT_TRUE(r.passed());
+  EXPECT_EQ(cli::exit_code(r), 0);
+  ASSERT_EQ(r.mutants.size(), model::variant_catalogue().size() - 1);  // all but correct
+  for (const auto& m : r.mutants) {
+    if (!m.variant->modelled) {
+      EXPECT_EQ(m.status, MutantStatus::NotModelled) << m.variant->name;
+      EXPECT_TRUE(m.attempts.empty());
+      continue;
+    }
+    ASSERT_EQ(m.status, MutantStatus::Caught) << m.variant->name;
+    ASSERT_EQ(m.catches.size(), 1u);  // one engine
+    const auto& a = m.attempts[m.catches.front()];
+    EXPECT_EQ(a.engine, "explicit");
+    EXPECT_GT(a.answer.trace_length, 0u);
+    bool named = false;
+    for (const auto& v : a.answer.violated) named = named || has(m.must_violate, v);
+    EXPECT_TRUE(named) << m.variant->name;
+  }
+  // Pinned: no-nullifier's shortest double spend on R1 (see tests/cases/r1-no-nullifier.desc).
+  const auto& nn = find(r, "no-nullifier");
+  EXPECT_EQ(nn.attempts[nn.catches.front()].answer.trace_length, 5u);
+  EXPECT_EQ(nn.attempts[nn.catches.front()].configuration, "R1 bridging");
+}
+
+TEST(Mutants, LeavingOutAPropertyMakesTheVariantsOnlyItCatchesSurvive) {
+  auto o = on_examples();
+  o.disabled = {"no-double-spend"};
+  const auto r = catalogue::run_mutants(o);
+  EXPECT_TRUE(r.baseline_holds());
+  EXPECT_FALSE(r.passed());
+  EXPECT_EQ(cli::exit_code(r), 1);
+  const auto survivors = r.survivors();
+  EXPECT_TRUE(has(survivors, "no-nullifier"));
+  EXPECT_TRUE(has(survivors, "mint-unfinal"));
+  EXPECT_FALSE(has(survivors, "no-freeze"));  // still caught by no-loss-forced-routing
+  std::ostringstream text;
+  cli::print_text(text, r);
+  EXPECT_NE(text.str().find("survived: no-nullifier"), std::string::npos) << text.str();
+  const auto j = nlohmann::json::parse(cli::to_json(r));
+  EXPECT_EQ(j["exit_code"], 1);
+  EXPECT_EQ(j["survivors"][0], "no-nullifier");
+  for (const auto& v : j["variants"]) {
+    if (v["name"] == "no-nullifier") {
+      EXPECT_EQ(v["status"], "survived");
+    }
+  }
+}
+
+TEST(Mutants, AnEngineThatNeverFindsAViolationCatchesNothing) {
+  auto o = on_examples();
+  int calls = 0;
+  o.engines = {{"always-holds", [&calls](const catalogue::EngineRequest& q) {
+                  ++calls;
+                  EXPECT_FALSE(q.properties.empty());
+                  catalogue::EngineAnswer a;
+                  a.outcome = catalogue::Outcome::Holds;
+                  return a;
+                }}};
+  const auto r = catalogue::run_mutants(o);
+  EXPECT_EQ(r.engines, std::vector<std::string>{"always-holds"});
+  std::size_t modelled = 0;
+  for (const auto& m : r.mutants) modelled += m.variant->modelled;
+  EXPECT_EQ(r.survivors().size(), modelled);
+  // Baseline on every configuration, then every modelled variant on every configuration.
+  EXPECT_EQ(std::size_t(calls), o.configurations.size() * (1 + modelled));
+}
+
+TEST(Mutants, AViolationOfAnUnnamedPropertyIsNotACatch) {
+  auto o = on_examples();
+  o.engines = {{"wrong-property", [](const catalogue::EngineRequest&) {
+                  catalogue::EngineAnswer a;
+                  a.outcome = catalogue::Outcome::Violated;
+                  a.violated = {"l1-recovery"};
+                  a.trace_length = 1;
+                  return a;
+                }}};
+  const auto r = catalogue::run_mutants(o);
+  EXPECT_FALSE(r.baseline_holds());
+  EXPECT_TRUE(has(r.survivors(), "no-nullifier"));
+}
+
+TEST(Mutants, BadRequestsAreTypedErrors) {
+  auto o = on_examples();
+  o.disabled = {"no-such-property"};
+  EXPECT_THROW(catalogue::run_mutants(o), catalogue::CatalogueError);
+  catalogue::MutantsOptions none;
+  EXPECT_THROW(catalogue::run_mutants(none), catalogue::CatalogueError);
+  catalogue::MutantsOptions missing;
+  missing.configurations = {std::string(SLUSH_SOURCE_DIR) + "/examples/does-not-exist.toml"};
+  EXPECT_THROW(catalogue::run_mutants(missing), config::ConfigError);
+  EXPECT_THROW(catalogue::configuration_files("/does/not/exist"), catalogue::CatalogueError);
+}
+
+TEST(Examples, TheBuildsExamplesDirectoryHoldsTheReferenceConfigurations) {
+  const auto files = catalogue::configuration_files(catalogue::examples_directory());
+  ASSERT_GE(files.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
+  for (const auto& f : files) EXPECT_FALSE(config::load_configuration(f).name.empty()) << f;
+}
+
+}  // namespace
+}  // namespace slush::testing
