@@ -117,6 +117,7 @@ class Reader {
   std::vector<std::uint8_t> balances(const toml::table& root, std::size_t nodes,
                                      std::string_view key) const;
   model::AmmConfig amm(const toml::table& root, std::size_t nodes) const;
+  std::vector<model::NodeId> byzantine(const toml::table& root, std::size_t nodes) const;
   std::vector<model::MessageSpec> messages(const toml::table& root, std::size_t nodes) const;
   Configuration read(const toml::table& root) const;
 
@@ -241,9 +242,32 @@ std::vector<model::MessageSpec> Reader::messages(const toml::table& root,
   return out;
 }
 
+// [adversary] byzantine = [node, ...]: the operators that deviate (L1 is node 0).
+std::vector<model::NodeId> Reader::byzantine(const toml::table& root, std::size_t nodes) const {
+  std::vector<model::NodeId> out;
+  const toml::table* t = table(root, "", "adversary");
+  if (!t) return out;
+  only_keys(*t, "adversary", {"byzantine"});
+  const toml::node* n = t->get("byzantine");
+  if (!n) return out;
+  const toml::array* list = n->as_array();
+  if (!list)
+    fail(n->source(), "key 'adversary.byzantine': expected an array of node numbers, found " +
+                          type_name(n->type()));
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string what = "adversary.byzantine[" + std::to_string(i) + "]";
+    const auto v = integer_value((*list)[i], what, 0, std::int64_t(nodes) - 1);
+    for (auto b : out)
+      if (b == v) fail((*list)[i].source(), "key '" + what + "': node " + std::to_string(v) +
+                                                " is listed twice");
+    out.push_back(model::NodeId(v));
+  }
+  return out;
+}
+
 Configuration Reader::read(const toml::table& root) const {
   only_keys(root, "", {"name", "description", "tree", "balances", "balances_b", "amm", "message",
-                       "relayers", "faults", "search"});
+                       "relayers", "faults", "consensus", "adversary", "search"});
   Configuration c;
   c.name = string(root, "", "name", "");
   c.description = string(root, "", "description", "");
@@ -260,6 +284,12 @@ Configuration Reader::read(const toml::table& root) const {
     only_keys(*f, "faults", {"halts"});
     c.model.halts = unsigned(integer(*f, "faults", "halts", 0, 8, 0));
   }
+  if (const toml::table* k = table(root, "", "consensus")) {
+    only_keys(*k, "consensus", {"enabled", "updates"});
+    c.model.consensus = boolean(*k, "consensus", "enabled", true);
+    c.model.updates = unsigned(integer(*k, "consensus", "updates", 1, 8, 2));
+  }
+  c.model.byzantine = byzantine(root, c.model.parents.size());
   if (const toml::table* s = table(root, "", "search")) {
     only_keys(*s, "search", {"max_states", "variant"});
     c.max_states = std::uint64_t(integer(*s, "search", "max_states", 0, INT64_MAX, 0));

@@ -17,6 +17,8 @@ enum class ActionKind : std::uint8_t {
   Pull,           ///< M4: the lowest common ancestor pulls the forced message down
   ProcessForced,  ///< M4: a node processes its forced inbox (forwards, or mints at the receiver)
   Halt,           ///< fault: an operator stops updating; its unanchored updates are lost
+  Fetch,          ///< M7: a node fetches its parent's current data (and the parent's ancestors')
+  Exit,           ///< M6: a node exits its parent with a retained root, re-attaching above it
 };
 
 std::string_view to_string(ActionKind k);

@@ -17,23 +17,30 @@ void lift(NodeId& pos, NodeId from, NodeId to) {
 
 }  // namespace
 
-// M1: a child pushes its ZKP onto its parent; every event its root holds rises one level.
+// M1: a child pushes its ZKP onto its parent; every event its root holds rises one level. With
+// consensus (M7) the push needs the parent's current data, may carry no event (it still vouches
+// for the parent's roots), and is bounded by the configuration's number of updates.
 void SlushModel::try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const {
-  if (x == kL1 || cut_off(s, x) || blocked_by_inbox(s, x)) return;
-  bool carries = false;
+  if (x == kL1 || cut_off(s, x) || blocked_by_inbox(s, x) || !may_push(s, x)) return;
+  bool carries = config_.consensus;
   for (MsgId m = 0; m < message_count() && !carries; ++m)
     carries = s.burn_pos(m) == x || s.mint_pos(m) == x || s.receipt_pos(m) == x ||
               (s.forced(m) == Forced::Up && s.forced_pos(m) == x);
   if (!carries) return;
   State t = s;
-  const NodeId p = tree_.parent(x);
+  const NodeId p = s.parent(x);
   for (MsgId m = 0; m < message_count(); ++m) {
     lift(t.burn_pos(m), x, p);
     lift(t.mint_pos(m), x, p);
     lift(t.receipt_pos(m), x, p);
     if (t.forced(m) == Forced::Up) lift(t.forced_pos(m), x, p);
   }
-  out.push_back(step(ActionKind::Commit, x, 0, std::move(t), true));
+  if (config_.consensus) {
+    on_push(t, x);
+    for (MsgId m = 0; m < message_count(); ++m) anchor(t, m);
+  }
+  // An honest operator keeps updating; a Byzantine one may stall.
+  out.push_back(step(ActionKind::Commit, x, 0, std::move(t), !s.byzantine(x)));
 }
 
 // Fault: an operator stops updating. Its subtree can no longer reach L1, so every update below it
@@ -47,22 +54,32 @@ void SlushModel::try_halt(const State& s, NodeId x, std::vector<SlushStep>& out)
 }
 
 void SlushModel::revert_below(State& t, NodeId top) const {
-  auto lost = [&](NodeId pos) { return pos != kNowhere && pos != kL1 && tree_.within(pos, top); };
+  const State s = t;
+  revert_events(t, [&](NodeId, NodeId pos, std::uint8_t) {
+    return pos != kNowhere && pos != kL1 && within(s, pos, top);
+  });
+}
+
+// Undoes every event for which `lost(origin, position, anchoring time)` holds: a burn gives the
+// tokens back, a mint takes them away and clears the nullifier, a receipt or a forced push
+// refreezes the sender.
+void SlushModel::revert_events(State& t, const LostEvent& lost) const {
   for (MsgId m = 0; m < message_count(); ++m) {
     const auto& spec = message(m);
     const bool call = spec.kind == MessageKind::Call || spec.kind == MessageKind::Swap;
-    if (lost(t.receipt_pos(m))) {
+    if (lost(spec.from, t.receipt_pos(m), 0)) {
       t.receipt_pos(m) = kNowhere;
       t.frozen(spec.from) = std::uint8_t(m + 1);
     }
-    if (t.forced(m) == Forced::Up && lost(t.forced_pos(m))) {
+    if (t.forced(m) == Forced::Up && lost(spec.from, t.forced_pos(m), 0)) {
       t.set_forced(m, Forced::None);
       t.forced_pos(m) = kNowhere;
       if (spec.kind == MessageKind::Call) t.frozen(spec.from) = std::uint8_t(m + 1);
     }
-    if (lost(t.mint_pos(m))) {
+    if (lost(spec.to, t.mint_pos(m), t.mint_time(m))) {
       t.mints(m) -= 1;
       t.mint_pos(m) = kNowhere;
+      t.mint_time(m) = 0;
       if (spec.kind == MessageKind::Swap) {
         unswap_at_amm(t, m);
       } else {
@@ -75,8 +92,9 @@ void SlushModel::revert_below(State& t, NodeId top) const {
       }
     }
     // A reply's burn is the AMM's swap: it is undone with the swap's mint, above.
-    if (spec.kind != MessageKind::Reply && lost(t.burn_pos(m))) {
+    if (spec.kind != MessageKind::Reply && lost(spec.from, t.burn_pos(m), t.burn_time(m))) {
       t.burn_pos(m) = kNowhere;
+      t.burn_time(m) = 0;
       t.balance(spec.from, spec.token) += t.amount(m);
       t.amount(m) = 0;
       if (call && t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
@@ -176,11 +194,13 @@ void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out)
 void SlushModel::try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const {
   if (s.forced(m) != Forced::Up || s.forced_pos(m) != kL1) return;
   const auto& spec = message(m);
-  const NodeId top = tree_.lca(spec.from, spec.to);
+  // With consensus the forced message is pulled down only once its burn is final (M7).
+  if (config_.consensus && !final_from(s, spec.from, s.burn_time(m))) return;
+  const NodeId top = lca(s, spec.from, spec.to);
   if (cut_off(s, top)) return;
   State t = s;
   t.set_forced(m, Forced::Down);
-  t.forced_pos(m) = top == spec.to ? spec.to : tree_.step_down(top, spec.to);
+  t.forced_pos(m) = top == spec.to ? spec.to : step_down(s, top, spec.to);
   out.push_back(step(ActionKind::Pull, top, m, std::move(t), true));
 }
 
@@ -198,7 +218,7 @@ void SlushModel::try_process(const State& s, MsgId m, std::vector<SlushStep>& ou
     if (fresh && s.mints(m) < 2) mint(t, m);
     t.set_forced(m, Forced::Delivered);
   } else {
-    t.forced_pos(m) = tree_.step_down(y, spec.to);
+    t.forced_pos(m) = step_down(s, y, spec.to);
   }
   const bool fair = config_.variant != Variant::SkipForced;
   out.push_back(step(ActionKind::ProcessForced, y, m, std::move(t), fair));
@@ -211,7 +231,7 @@ void SlushModel::try_import(const State& s, NodeId x, MsgId r, std::vector<Slush
   const MsgId waits = MsgId(s.frozen(x) - 1);
   if (message(waits).kind != MessageKind::Call) return;  // a swap waits for its reply instead
   if (r != waits && config_.variant != Variant::UncheckedReceipt) return;
-  if (s.mints(r) == 0 || s.mint_pos(r) != kL1) return;
+  if (s.mints(r) == 0 || !mint_final(s, r)) return;
   State t = s;
   t.frozen(x) = 0;
   t.receipt_pos(waits) = x;

@@ -56,6 +56,14 @@ struct ModelConfig {
   bool relayers = true;
   /// How many operators may stop updating (crash, or refuse a forced operation) in one run.
   unsigned halts = 0;
+  /// M6-M7: DA-tied validium consensus, finality by majority acceptance, and exits. Off: a root
+  /// anchored in L1 counts as final and halting reverts to the state L1 holds.
+  bool consensus = false;
+  /// With consensus: how many ZKP updates each node may push (bounds the search).
+  unsigned updates = 2;
+  /// Nodes whose operators are Byzantine: they may withhold data, push without data and vouch
+  /// as they like.
+  std::vector<NodeId> byzantine;
   Variant variant = Variant::Correct;
 };
 

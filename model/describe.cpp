@@ -15,6 +15,8 @@ std::string_view to_string(ActionKind k) {
     case ActionKind::Pull: return "pull";
     case ActionKind::ProcessForced: return "process-forced";
     case ActionKind::Halt: return "halt";
+    case ActionKind::Fetch: return "fetch";
+    case ActionKind::Exit: return "exit";
   }
   return "?";
 }
@@ -31,7 +33,11 @@ std::string where(NodeId pos) {
 std::string SlushModel::describe(const Action& a) const {
   const std::string node = Tree::name(a.node);
   if (a.kind == ActionKind::Commit)
-    return node + " pushes its ZKP update onto " + Tree::name(tree_.parent(a.node));
+    return node + " pushes its ZKP update onto " +
+           (consensus() ? std::string("its parent") : Tree::name(tree_.parent(a.node)));
+  if (a.kind == ActionKind::Fetch) return node + " fetches its parent's current data";
+  if (a.kind == ActionKind::Exit)
+    return node + " exits its parent with a retained root and re-attaches under its grandparent";
   if (a.kind == ActionKind::Halt)
     return node + " halts: it stops updating, and what L1 does not hold below it is lost";
   const auto& spec = message(a.msg);
@@ -79,6 +85,16 @@ std::string SlushModel::describe(const State& s) const {
     if (two_tokens) o << '/' << int(s.balance(i, kTokenB)) << 'B';
     if (s.frozen(i)) o << "(frozen on '" << message(MsgId(s.frozen(i) - 1)).name << "')";
     if (s.halted(i)) o << "(halted)";
+  }
+  if (consensus()) {
+    o << "\n    clock " << int(s.clock()) << "; per node parent/pushes/last/fin/data/vouch:";
+    for (NodeId i = 1; i < tree_.size(); ++i) {
+      o << ' ' << int(i) << (s.byzantine(i) ? "*" : "") << ":" << where(s.parent(i)) << '/'
+        << int(s.pushes(i)) << '/' << int(s.last(i)) << '/' << int(s.fin(i)) << '/';
+      for (unsigned d = 1; d <= State::kMaxAncestors; ++d) o << (d > 1 ? "," : "") << int(s.data(i, d));
+      o << '/';
+      for (unsigned d = 1; d <= State::kMaxAncestors; ++d) o << (d > 1 ? "," : "") << int(s.vouch(i, d));
+    }
   }
   if (config_.amm.node != kL1)
     o << "\n    AMM on " << Tree::name(config_.amm.node) << " reserves: " << int(s.reserve(kTokenA))

@@ -64,6 +64,16 @@ void SlushModel::validate() const {
       throw ModelError(who + ": a swap must go to the AMM node ([amm] node)");
     total += 2u * m.amount;  // a broken variant may mint a message twice
   }
+  for (NodeId b : config_.byzantine)
+    if (b >= n) throw ModelError("byzantine: node " + std::to_string(b) + " is not in the tree");
+  if (config_.consensus) {
+    for (NodeId i = 1; i < n; ++i)
+      if (tree_.depth(i) > State::kMaxAncestors)
+        throw ModelError("consensus: trees deeper than " + std::to_string(State::kMaxAncestors) +
+                         " levels below L1 are not supported (" + Tree::name(i) + ")");
+    if (config_.updates == 0 || (n - 1) * config_.updates > 250)
+      throw ModelError("consensus: updates must be positive and (nodes - 1) * updates <= 250");
+  }
   if (total > 120)  // every balance, reserve and amount stays within one byte
     throw ModelError("balances, reserves and twice the message amounts must stay within 120 tokens");
 }
@@ -75,6 +85,9 @@ std::vector<State> SlushModel::initial_states() const {
     s.balance(i, kTokenB) = config_.balances_b[i];
   }
   for (Token t = 0; t < kTokens; ++t) s.reserve(t) = config_.amm.reserve[t];
+  s.parent(kL1) = kNowhere;
+  for (NodeId i = 1; i < tree_.size(); ++i) s.parent(i) = tree_.parent(i);
+  for (NodeId b : config_.byzantine) s.byzantine(b) = 1;
   return {s};
 }
 
@@ -83,7 +96,7 @@ void SlushModel::pack(const State& s, std::uint8_t* out) const {
 }
 
 bool SlushModel::cut_off(const State& s, NodeId n) const {
-  for (;; n = tree_.parent(n)) {
+  for (;; n = s.parent(n)) {
     if (s.halted(n)) return true;
     if (n == kL1) return false;
   }
@@ -92,8 +105,15 @@ bool SlushModel::cut_off(const State& s, NodeId n) const {
 bool SlushModel::burn_final(const State& s, MsgId m) const {
   if (!s.burned(m)) return false;
   // Finality, for now, is anchoring in L1: the burn is in a root that L1 holds.
-  if (config_.variant == Variant::MintUnfinal) return true;
-  return s.burn_pos(m) == kL1;
+  if (config_.variant == Variant::MintUnfinal) return !config_.consensus || s.burn_pos(m) == kL1;
+  if (s.burn_pos(m) != kL1) return false;
+  // With consensus (M7), anchoring is not enough: the roots holding it must be final.
+  return !config_.consensus || final_from(s, message(m).from, s.burn_time(m));
+}
+
+bool SlushModel::mint_final(const State& s, MsgId m) const {
+  if (s.mint_pos(m) != kL1) return false;
+  return !config_.consensus || final_from(s, message(m).to, s.mint_time(m));
 }
 
 bool SlushModel::outstanding_call(const State& s, NodeId n, MsgId& out) const {
@@ -139,6 +159,8 @@ void SlushModel::successors(const State& s, std::vector<SlushStep>& out) const {
   for (NodeId x = 0; x < tree_.size(); ++x) {
     try_commit(s, x, out);
     try_halt(s, x, out);
+    try_fetch(s, x, out);
+    try_exit(s, x, out);
   }
   for (MsgId m = 0; m < message_count(); ++m) {
     try_burn(s, m, out);

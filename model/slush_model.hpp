@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -66,6 +67,29 @@ class SlushModel {
   bool cut_off(const State& s, NodeId n) const;
   /// Whether the burn of `m` is final, so the receiver may mint against it.
   bool burn_final(const State& s, MsgId m) const;
+  /// Whether the mint of `m` is final, so its receipt may be imported by the sender.
+  bool mint_final(const State& s, MsgId m) const;
+  /// M7: whether an event made on `origin` and anchored in L1 at `time` is final: every node on
+  /// its way up has a final root at least that late.
+  bool final_from(const State& s, NodeId origin, std::uint8_t time) const;
+  bool consensus() const { return config_.consensus; }
+
+  // M7 acceptance, as the properties read it.
+  /// Direct count: the nodes of x's subtree that accepted x's root at `time` (x itself if it
+  /// pushed since; a descendant if it pushed holding x's data at `time` or later).
+  unsigned acceptance(const State& s, NodeId x, std::uint8_t time) const;
+  /// The seed's aggregation: (a1 + ... + ak + 1, b1 + ... + bk + 1) over x's children's pairs.
+  std::pair<unsigned, unsigned> aggregated(const State& s, NodeId x, std::uint8_t time) const;
+  /// How many nodes x's subtree has, x included (the b of its pairs).
+  unsigned subtree_size(const State& s, NodeId x) const;
+  /// M6: the root of its parent that `y` can exit with (kNoRoot if none): retained, with data
+  /// that y holds or an honest node under the parent shares.
+  std::uint8_t exit_root(const State& s, NodeId y) const;
+  static constexpr std::uint8_t kNoRoot = 0xff;
+  /// Whether `n` lies in the subtree of `top` as the state has the tree (exits move nodes).
+  bool within(const State& s, NodeId n, NodeId top) const;
+  /// How many hops from `n` up to its ancestor `ancestor`.
+  unsigned distance(const State& s, NodeId n, NodeId ancestor) const;
   /// The contract call node `n` still owes a confirmation for (burned, no receipt imported, not
   /// pushed into forced routing), if any.
   bool outstanding_call(const State& s, NodeId n, MsgId& m) const;
@@ -83,6 +107,19 @@ class SlushModel {
   void try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const;
   void try_process(const State& s, MsgId m, std::vector<SlushStep>& out) const;
   void try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const;
+  void try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out) const;
+  void try_exit(const State& s, NodeId y, std::vector<SlushStep>& out) const;
+  bool may_push(const State& s, NodeId y) const;
+  void on_push(State& t, NodeId y) const;
+  void anchor(State& t, MsgId m) const;
+  bool accepted(const State& s, NodeId x, std::uint8_t time) const;
+  void update_finality(State& t) const;
+  std::uint8_t data_time(const State& s, NodeId x) const;
+  void revert_exit(State& t, NodeId y, NodeId p, std::uint8_t root) const;
+  using LostEvent = std::function<bool(NodeId origin, NodeId pos, std::uint8_t time)>;
+  void revert_events(State& t, const LostEvent& lost) const;
+  NodeId lca(const State& s, NodeId a, NodeId b) const;
+  NodeId step_down(const State& s, NodeId from, NodeId to) const;
   bool blocked_by_inbox(const State& s, NodeId n) const;
   void mint(State& s, MsgId m) const;
   void swap_at_amm(State& s, MsgId swap) const;

@@ -22,6 +22,14 @@ std::span<const FieldInfo> State::fields() {
       {"mint_pos", FieldScope::Message, 2, true},    {"receipt_pos", FieldScope::Message, 3, true},
       {"forced", FieldScope::Message, 4, false},     {"forced_pos", FieldScope::Message, 5, true},
       {"amount", FieldScope::Message, 6, false},
+      {"clock", FieldScope::Global, 2, false},       {"parent", FieldScope::Node, 4, true},
+      {"byzantine", FieldScope::Node, 5, false},     {"pushes", FieldScope::Node, 6, false},
+      {"last", FieldScope::Node, 7, false},          {"prev", FieldScope::Node, 8, false},
+      {"fin", FieldScope::Node, 9, false},           {"data_1", FieldScope::Node, 10, false},
+      {"data_2", FieldScope::Node, 11, false},       {"data_3", FieldScope::Node, 12, false},
+      {"vouch_1", FieldScope::Node, 13, false},      {"vouch_2", FieldScope::Node, 14, false},
+      {"vouch_3", FieldScope::Node, 15, false},      {"burn_time", FieldScope::Message, 7, false},
+      {"mint_time", FieldScope::Message, 8, false},   {"shared", FieldScope::Node, 16, false},
   };
   return kFields;
 }

@@ -2,13 +2,15 @@
 // state hashes, compares and stores as plain bytes.
 //
 // Layout (n nodes, k messages), one byte per field:
-//   [0] n  [1] k  [2] AMM reserve of token A  [3] AMM reserve of token B
+//   [0] n  [1] k  [2] AMM reserve of token A  [3] AMM reserve of token B  [4] clock
 //   node block, per node i:      balance A, balance B, frozen (0, or 1 + the call it waits
-//                                for), halted
+//                                for), halted, parent, byzantine, pushes, last, prev, fin,
+//                                da1..da3, vo1..vo3, shared
 //   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos,
-//                                amount (set when burned)
+//                                amount (set when burned), burn_time, mint_time
 // A *_pos field names the highest node whose root includes the event (kL1 once anchored in L1),
-// or kNowhere if the event has not happened (or was reverted).
+// or kNowhere if the event has not happened (or was reverted). Times are values of the clock,
+// which counts ZKP pushes (M7); 0 is the genesis root every node holds.
 #pragma once
 
 #include <cstdint>
@@ -68,6 +70,40 @@ class State {
   std::uint8_t& halted(NodeId i) { return b_[node_field(3, i)]; }
   std::uint8_t halted(NodeId i) const { return b_[node_field(3, i)]; }
 
+  // Consensus fields (M6-M8); constant when the configuration does not enable consensus.
+  /// The logical clock: how many ZKP pushes have happened (the seed's L1 block number, refined).
+  std::uint8_t& clock() { return b_[4]; }
+  std::uint8_t clock() const { return b_[4]; }
+  /// The node this node currently pushes onto (its parent; changes when it exits, M6).
+  NodeId& parent(NodeId i) { return b_[node_field(4, i)]; }
+  NodeId parent(NodeId i) const { return b_[node_field(4, i)]; }
+  /// Whether the node's operator is Byzantine.
+  std::uint8_t& byzantine(NodeId i) { return b_[node_field(5, i)]; }
+  std::uint8_t byzantine(NodeId i) const { return b_[node_field(5, i)]; }
+  /// How many updates the node has pushed.
+  std::uint8_t& pushes(NodeId i) { return b_[node_field(6, i)]; }
+  std::uint8_t pushes(NodeId i) const { return b_[node_field(6, i)]; }
+  /// Time of the node's latest and previous root (0: genesis). For L1: its latest block.
+  std::uint8_t& last(NodeId i) { return b_[node_field(7, i)]; }
+  std::uint8_t last(NodeId i) const { return b_[node_field(7, i)]; }
+  std::uint8_t& prev(NodeId i) { return b_[node_field(8, i)]; }
+  std::uint8_t prev(NodeId i) const { return b_[node_field(8, i)]; }
+  /// Time of the node's final root at its parent: older roots are pruned (M7).
+  std::uint8_t& fin(NodeId i) { return b_[node_field(9, i)]; }
+  std::uint8_t fin(NodeId i) const { return b_[node_field(9, i)]; }
+  /// Time of the root of the ancestor at distance d (1: parent .. kMaxAncestors) whose data the
+  /// node holds (M7 data availability).
+  std::uint8_t& data(NodeId i, unsigned d) { return b_[node_field(9 + d, i)]; }
+  std::uint8_t data(NodeId i, unsigned d) const { return b_[node_field(9 + d, i)]; }
+  /// The data the node held of the ancestor at distance d when it last pushed: its acceptance
+  /// (vote) for that ancestor's roots up to that time.
+  std::uint8_t& vouch(NodeId i, unsigned d) { return b_[node_field(12 + d, i)]; }
+  std::uint8_t vouch(NodeId i, unsigned d) const { return b_[node_field(12 + d, i)]; }
+  static constexpr unsigned kMaxAncestors = 3;
+  /// The latest root of this node whose data honest nodes that exited it still hold and share.
+  std::uint8_t& shared(NodeId i) { return b_[node_field(16, i)]; }
+  std::uint8_t shared(NodeId i) const { return b_[node_field(16, i)]; }
+
   // Message fields.
   NodeId& burn_pos(MsgId m) { return b_[msg_field(0, m)]; }
   NodeId burn_pos(MsgId m) const { return b_[msg_field(0, m)]; }
@@ -85,10 +121,15 @@ class State {
   /// Tokens the burn took (0 if not burned); a reply's amount is decided by the AMM.
   std::uint8_t& amount(MsgId m) { return b_[msg_field(6, m)]; }
   std::uint8_t amount(MsgId m) const { return b_[msg_field(6, m)]; }
+  /// Clock time at which the burn / the mint reached L1 (0: not anchored).
+  std::uint8_t& burn_time(MsgId m) { return b_[msg_field(7, m)]; }
+  std::uint8_t burn_time(MsgId m) const { return b_[msg_field(7, m)]; }
+  std::uint8_t& mint_time(MsgId m) { return b_[msg_field(8, m)]; }
+  std::uint8_t mint_time(MsgId m) const { return b_[msg_field(8, m)]; }
 
   bool burned(MsgId m) const { return burn_pos(m) != kNowhere; }
 
-  /// Every field of the layout, in layout order (header, node block, message block).
+  /// Every field of the layout (the sizes in bytes 0 and 1 excepted).
   static std::span<const FieldInfo> fields();
   /// The value of field `f` (for node i / message i; `i` is ignored for a global field).
   std::uint8_t& field(const FieldInfo& f, std::size_t i) { return b_[offset(f, i)]; }
@@ -98,13 +139,15 @@ class State {
   const std::uint8_t* data() const { return b_.data(); }
   static State from_bytes(const std::uint8_t* p, std::size_t size);
   static std::size_t bytes_for(std::size_t nodes, std::size_t messages) {
-    return kHeader + 4 * nodes + 7 * messages;
+    return kHeader + kNodeFields * nodes + kMsgFields * messages;
   }
 
   bool operator==(const State& o) const { return b_ == o.b_; }
 
  private:
-  static constexpr std::size_t kHeader = 4;
+  static constexpr std::size_t kHeader = 5;
+  static constexpr std::size_t kNodeFields = 17;
+  static constexpr std::size_t kMsgFields = 9;
   std::size_t offset(const FieldInfo& f, std::size_t i) const {
     switch (f.scope) {
       case FieldScope::Global: return 2 + f.slot;
@@ -114,7 +157,7 @@ class State {
   }
   std::size_t node_field(std::size_t f, NodeId i) const { return kHeader + f * b_[0] + i; }
   std::size_t msg_field(std::size_t f, MsgId m) const {
-    return kHeader + 4 * b_[0] + f * b_[1] + m;
+    return kHeader + kNodeFields * b_[0] + f * b_[1] + m;
   }
   std::vector<std::uint8_t> b_;
 };

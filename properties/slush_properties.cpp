@@ -88,6 +88,50 @@ bool delivered_at_rest(const SlushModel& md, const State& s) {
   return true;
 }
 
+/// acceptance-soundness (M7), across a step: for every node, the seed's aggregated pair of each
+/// of its roots equals the direct count over its subtree, and a root that becomes final (pruning
+/// the older ones) is then accepted by strictly more than half of the subtree.
+bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
+  for (NodeId x = 1; x < md.tree().size(); ++x) {
+    if (md.cut_off(t, x)) continue;
+    for (std::uint8_t time : {t.prev(x), t.last(x), t.fin(x)}) {
+      const auto [a, b] = md.aggregated(t, x, time);
+      if (a != md.acceptance(t, x, time) || b != md.subtree_size(t, x)) return false;
+    }
+    if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, x, t.fin(x)) <= md.subtree_size(t, x))
+      return false;
+  }
+  return true;
+}
+
+/// exit-safety (M6), in a state: every honest node whose Byzantine parent withholds its current
+/// data can still exit: some retained root of the parent has data it holds or is shared.
+bool exit_possible(const SlushModel& md, const State& s) {
+  for (NodeId y = 1; y < md.tree().size(); ++y) {
+    const NodeId p = s.parent(y);
+    if (s.byzantine(y) || p == model::kL1 || !s.byzantine(p) || md.cut_off(s, y)) continue;
+    if (s.data(y, 1) == s.last(p)) continue;  // not withheld (yet)
+    if (md.exit_root(s, y) == SlushModel::kNoRoot) return false;
+    // The root must be retained, whatever the variant lets the exit use.
+    if (md.exit_root(s, y) < s.fin(p)) return false;
+  }
+  return true;
+}
+
+/// exit-safety (M6), across a step: an exit reverts none of the exiting subtree's final burns
+/// and mints.
+bool exit_keeps_final(const SlushModel& md, const State& s, const model::Action& a,
+                      const State& t) {
+  if (a.kind != model::ActionKind::Exit) return true;
+  for (MsgId m = 0; m < md.message_count(); ++m) {
+    const auto& spec = md.message(m);
+    const bool burn_final = s.burn_pos(m) == model::kL1 && md.final_from(s, spec.from, s.burn_time(m));
+    if (burn_final && t.burn_pos(m) != model::kL1) return false;
+    if (s.mints(m) > 0 && md.mint_final(s, m) && t.mints(m) < s.mints(m)) return false;
+  }
+  return true;
+}
+
 SlushProperty make(std::string name, PropertyKind kind, std::string statement,
                    std::string reference) {
   SlushProperty p;
@@ -125,15 +169,23 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
                     "act) every burned message is eventually minted and every frozen sender "
                     "eventually unfrozen",
                     "Automatic bridging and the sharded VM; Fallback option"));
-  ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
+  // With consensus, runs are cut by the update bound and Byzantine operators may stall until an
+  // election (M8) replaces them: liveness there is left to the SCC engine (docs/model.md).
+  if (!md.consensus())
+    ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
 
   ps.push_back(make("fork-impossibility", PropertyKind::Invariant,
                     "under honest majority no two conflicting roots (L1 included) are both final",
                     "Replacing L1; Fig. 15"));
-  ps.push_back(make("exit-safety", PropertyKind::Invariant,
+  ps.push_back(make("exit-safety", PropertyKind::StepInvariant,
                     "after an operator withholds data, every honest descendant can still exit "
-                    "with a retained root, reverting none of its final updates",
+                    "with a retained root whose data it holds or an honest node shares, and an "
+                    "exit reverts none of the final updates",
                     "Trustless exits; The mechanism; Challenges"));
+  if (md.consensus())
+    ps.back().holds_on = [m](const State& s, const model::Action& a, const State& t) {
+      return exit_possible(*m, t) && exit_keeps_final(*m, s, a, t);
+    };
 
   ps.push_back(make("freeze-safety", PropertyKind::StepInvariant,
                     "a sender with an unconfirmed contract call makes no transaction except "
@@ -144,11 +196,15 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
     return freeze_safety(*m, s, a);
   };
 
-  ps.push_back(make("acceptance-soundness", PropertyKind::Invariant,
+  ps.push_back(make("acceptance-soundness", PropertyKind::StepInvariant,
                     "the aggregated (a, b) of every stored root equals a direct count of the "
                     "descendants that pushed after it; a root is pruned only once a later root "
                     "is over 50% accepted",
                     "The mechanism; Fig. 12"));
+  if (md.consensus())
+    ps.back().holds_on = [m](const State& s, const model::Action&, const State& t) {
+      return acceptance_sound(*m, s, t);
+    };
   ps.push_back(make("election-safety", PropertyKind::Invariant,
                     "an operator changes only with a majority of descendants' votes; under "
                     "honest majority the new operator is honest and final state is kept",

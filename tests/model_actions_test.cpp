@@ -149,8 +149,9 @@ TEST(M4ForcedRouting, SkipForcedLetsANodeUpdateWithAPendingInbox) {
   EXPECT_TRUE(enabled(m, s, ActionKind::Commit, 2));
   std::vector<SlushStep> steps;
   m.successors(s, steps);
-  for (const auto& st : steps)
+  for (const auto& st : steps) {
     if (st.action.kind == ActionKind::ProcessForced) EXPECT_FALSE(st.fair);
+  }
 }
 
 TEST(Halting, LosesWhatL1DoesNotHoldAndKeepsWhatItDoes) {
@@ -237,6 +238,63 @@ TEST(M5Amm, HaltingBelowTheAmmUndoesTheSwap) {
   EXPECT_EQ(s.mints(0), 0);
   EXPECT_FALSE(s.burned(m.partner(0)));
   EXPECT_EQ(s.frozen(3), 1);  // the burn of A is anchored; the caller waits with the AMM's exit
+}
+
+/// L1 - VM 1 - {VM 2, VM 3, VM 4}: the seed's three-children aggregation, with consensus.
+ModelConfig three_children(Variant v = Variant::Correct) {
+  ModelConfig c;
+  c.parents = {0, 0, 1, 1, 1};
+  c.balances = {0, 0, 0, 0, 0};
+  c.consensus = true;
+  c.updates = 2;
+  c.variant = v;
+  return c;
+}
+
+TEST(M7Consensus, AcceptancePairsAggregateAndAMajorityFinalises) {
+  const SlushModel m(three_children());
+  State s = m.initial_states().at(0);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Fetch, 1));  // every node holds the genesis data
+  s = run(m, s, ActionKind::Commit, 1);               // VM 1's root at time 1
+  EXPECT_EQ(s.last(1), 1);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 2));  // VM 2 lacks VM 1's current data
+  EXPECT_EQ(m.aggregated(s, 1, 1), std::make_pair(0u, 4u));  // (0, D + 1) on pushing
+  s = run(m, run(m, s, ActionKind::Fetch, 2), ActionKind::Commit, 2);
+  EXPECT_EQ(s.vouch(2, 1), 1);
+  EXPECT_EQ(m.aggregated(s, 1, 1), std::make_pair(1u, 4u));
+  s = run(m, run(m, s, ActionKind::Fetch, 3), ActionKind::Commit, 3);
+  EXPECT_EQ(m.aggregated(s, 1, 1), std::make_pair(2u, 4u));
+  EXPECT_EQ(s.fin(1), 0);  // 2 of 4 is not a majority
+  s = run(m, run(m, s, ActionKind::Fetch, 4), ActionKind::Commit, 4);
+  EXPECT_EQ(m.aggregated(s, 1, 1), std::make_pair(3u, 4u));
+  EXPECT_EQ(m.acceptance(s, 1, 1), 3u);
+  EXPECT_EQ(s.fin(1), 1);  // 3 of 4: final, older roots pruned
+}
+
+TEST(M7Consensus, PruneEarlyFinalisesAtHalf) {
+  const SlushModel m(three_children(Variant::PruneEarly));
+  State s = run(m, m.initial_states().at(0), ActionKind::Commit, 1);
+  s = run(m, run(m, s, ActionKind::Fetch, 2), ActionKind::Commit, 2);
+  s = run(m, run(m, s, ActionKind::Fetch, 3), ActionKind::Commit, 3);
+  EXPECT_EQ(s.fin(1), 1);  // 2 of 4
+}
+
+TEST(M6Exit, HonestChildExitsAWithholdingParentWithARetainedRoot) {
+  ModelConfig c = three_children();
+  c.byzantine = {1};
+  const SlushModel m(c);
+  State s = run(m, m.initial_states().at(0), ActionKind::Commit, 1);  // Byzantine: no fetch
+  EXPECT_FALSE(enabled(m, s, ActionKind::Fetch, 1));
+  EXPECT_TRUE(enabled(m, s, ActionKind::Exit, 2));  // VM 1 withholds root 1 from VM 2
+  s = run(m, run(m, s, ActionKind::Fetch, 3), ActionKind::Commit, 3);
+  s = run(m, run(m, s, ActionKind::Fetch, 4), ActionKind::Commit, 4);
+  s = run(m, s, ActionKind::Commit, 1);  // root 4; root 1 is accepted by 1, 3, 4: final
+  EXPECT_EQ(s.fin(1), 1);
+  EXPECT_EQ(s.data(2, 1), 0);  // VM 2's own data is pruned ...
+  EXPECT_EQ(m.exit_root(s, 2), 1);  // ... but VM 3 and VM 4 share root 1
+  s = run(m, s, ActionKind::Exit, 2);
+  EXPECT_EQ(s.parent(2), kL1);  // re-attached under L1
+  EXPECT_EQ(m.subtree_size(s, 1), 3u);
 }
 
 TEST(StateLayout, NamedFieldsCoverEveryByteBeyondTheSizesOnce) {

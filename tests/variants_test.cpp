@@ -3,6 +3,8 @@
 // trace that replays.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "tests/check_support.hpp"
 
 namespace slush::testing {
@@ -78,18 +80,24 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-TEST(R1Bridging, EachModelledVariantOfTheCatalogueIsCaught) {
+TEST(Examples, EachModelledVariantOfTheCatalogueIsCaught) {
+  const char* files[] = {"r1-bridging.toml", "r4-amm.toml", "r2-sharing.toml",
+                         "r2-withholding.toml"};
   for (const auto& v : model::variant_catalogue()) {
     if (v.variant == Variant::Correct || !v.modelled) continue;
-    const properties::CheckedSlush checked(example_model("r1-bridging.toml", v.variant));
-    const auto r = checker::explore(checked);
-    EXPECT_EQ(r.stop, StopReason::Violation) << v.name << " survives";
-    if (!r.counterexample) continue;
-    bool named = false;
-    for (const auto& p : r.counterexample->properties)
-      named |= v.breaks.find(p) != std::string_view::npos;
-    EXPECT_TRUE(named) << v.name << " caught by " << r.counterexample->properties.front()
-                       << ", not by what MODEL.md names: " << v.breaks;
+    bool caught = false;
+    for (const char* file : files) {
+      const properties::CheckedSlush checked(example_model(file, v.variant));
+      const auto r = checker::explore(checked);
+      if (r.stop != StopReason::Violation) continue;
+      for (const auto& p : r.counterexample->properties)
+        caught |= v.breaks.find(p) != std::string_view::npos;
+      EXPECT_TRUE(caught) << v.name << " on " << file << " caught by "
+                          << r.counterexample->properties.front()
+                          << ", not by what MODEL.md names: " << v.breaks;
+      break;
+    }
+    EXPECT_TRUE(caught) << v.name << " survives every example";
   }
 }
 
@@ -137,6 +145,54 @@ TEST(R4Amm, SwapWithoutFreezeLosesTheCallersTokens) {
   EXPECT_TRUE(violates(r, "no-loss-forced-routing"));
   expect_replays(checked.model(), r);
 }
+
+// Consensus (M6, M7): R2's path with a withholding operator, and its sibling case.
+TEST(R2Withholding, CorrectProtocolHoldsEverySafetyProperty) {
+  for (const char* file : {"r2-withholding.toml", "r2-sharing.toml"}) {
+    const properties::CheckedSlush checked(example_model(file, Variant::Correct));
+    const auto r = checker::explore(checked);
+    ASSERT_EQ(r.stop, StopReason::Complete) << file;
+    for (std::size_t i = 0; i < r.verdicts.size(); ++i)
+      EXPECT_NE(r.verdicts[i], Status::Violated) << file << ": " << checked.properties()[i].name;
+    const auto& ps = checked.properties();
+    for (std::size_t i = 0; i < ps.size(); ++i)
+      if (ps[i].name == "exit-safety" || ps[i].name == "acceptance-soundness")
+        EXPECT_EQ(r.verdicts[i], Status::Holds) << file << ": " << ps[i].name;
+  }
+}
+
+struct ConsensusCatch {
+  const char* file;
+  Variant variant;
+  std::string expected;
+  std::size_t length;
+};
+
+class ConsensusVariant : public ::testing::TestWithParam<ConsensusCatch> {};
+
+TEST_P(ConsensusVariant, IsCaughtWithAReplayableShortestTrace) {
+  const auto& c = GetParam();
+  const properties::CheckedSlush checked(example_model(c.file, c.variant));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, StopReason::Violation);
+  EXPECT_TRUE(violates(r, c.expected)) << "violated: " << r.counterexample->properties.front();
+  EXPECT_EQ(r.counterexample->trace.length(), c.length);
+  expect_replays(checked.model(), r);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    MODEL_md, ConsensusVariant,
+    ::testing::Values(ConsensusCatch{"r2-withholding.toml", Variant::UpdateWithoutDa, "exit-safety", 3},
+                      ConsensusCatch{"r2-withholding.toml", Variant::PruneEarly, "acceptance-soundness", 2},
+                      ConsensusCatch{"r2-withholding.toml", Variant::MintUnfinal, "no-double-spend", 6},
+                      ConsensusCatch{"r2-sharing.toml", Variant::ExitAnyRoot, "exit-safety", 4},
+                      ConsensusCatch{"r2-sharing.toml", Variant::MintUnfinal, "no-double-spend", 5}),
+    [](const ::testing::TestParamInfo<ConsensusCatch>& info) {
+      std::string name = std::string(model::info(info.param.variant).name) + "_" + info.param.file;
+      for (auto& ch : name)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      return name;
+    });
 
 }  // namespace
 }  // namespace slush::testing
