@@ -22,9 +22,10 @@ class CatalogueError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Every property of MODEL.md as the model declares it: name, kind, statement, seed reference,
-/// and whether its mechanisms are modelled (checkable). Bound to a one-node model; the
-/// predicates are not meant to be called.
+/// Every property of MODEL.md as the model declares it: name, kind, statement, seed reference.
+/// Bound to a one-node model without optional mechanisms: the predicates are not meant to be
+/// called, and whether a property is checkable depends on the configuration (see
+/// checkable_properties in examples.hpp).
 const std::vector<properties::SlushProperty>& property_catalogue();
 
 /// The property of the catalogue with this name, if any.

@@ -25,8 +25,18 @@ EngineAnswer run_explicit(const EngineRequest& request) {
   for (const auto& p : checked.properties())
     options.enabled.push_back(std::find(request.properties.begin(), request.properties.end(),
                                         p.name) != request.properties.end());
-  const auto result = checker::explore(checked, options);
   EngineAnswer answer;
+  const bool any = std::find(options.enabled.begin(), options.enabled.end(), true) !=
+                   options.enabled.end();
+  bool checkable = false;
+  for (std::size_t i = 0; i < checked.properties().size(); ++i)
+    checkable = checkable || (options.enabled[i] && properties::checkable(checked.properties()[i]));
+  if (!any || !checkable) {
+    answer.outcome = Outcome::Unsupported;
+    answer.note = "not checkable on this configuration (its mechanisms are off or not modelled)";
+    return answer;
+  }
+  const auto result = checker::explore(checked, options);
   answer.states = result.stats.states;
   switch (result.stop) {
     case checker::StopReason::Violation:

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "catalogue/catalogue.hpp"
+#include "properties/slush_properties.hpp"
 
 namespace slush::catalogue {
 
@@ -23,6 +24,32 @@ std::vector<std::string> configuration_files(const std::string& directory) {
       files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::vector<Example> load_examples(const std::string& directory) {
+  std::vector<Example> out;
+  for (const auto& path : configuration_files(directory))
+    out.push_back({path, config::load_configuration(path)});
+  return out;
+}
+
+std::vector<std::string> checkable_properties(const model::ModelConfig& model) {
+  const properties::CheckedSlush checked(model);
+  std::vector<std::string> out;
+  for (const auto& p : checked.properties())
+    if (properties::checkable(p)) out.push_back(p.name);
+  return out;
+}
+
+std::vector<std::string> examples_checking(const std::string& property,
+                                           const std::vector<Example>& examples) {
+  std::vector<std::string> out;
+  for (const auto& e : examples) {
+    const auto names = checkable_properties(e.configuration.model);
+    if (std::find(names.begin(), names.end(), property) != names.end())
+      out.push_back(e.configuration.name.empty() ? e.path : e.configuration.name);
+  }
+  return out;
 }
 
 std::string display_path(const std::string& path) {

@@ -27,14 +27,13 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-/// The checkable properties of `names` that are not disabled.
+/// The properties of `names` that are not disabled (whether a configuration can check them is
+/// the engine's answer).
 std::vector<std::string> usable(const std::vector<std::string>& names,
                                 const std::vector<std::string>& disabled) {
   std::vector<std::string> out;
-  for (const auto& n : names) {
-    const auto* p = property_by_name(n);
-    if (p && properties::checkable(*p) && !contains(disabled, n)) out.push_back(n);
-  }
+  for (const auto& n : names)
+    if (!contains(disabled, n)) out.push_back(n);
   return out;
 }
 
@@ -133,9 +132,10 @@ CatalogueReport run_mutants(const MutantsOptions& o) {
   std::vector<std::string> all;
   for (const auto& p : property_catalogue()) all.push_back(p.name);
   const auto baseline_props = usable(all, o.disabled);
-  for (const auto& engine : o.engines)
-    for (const auto& cfg : cfgs)
-      report.baseline.push_back(attempt(cfg, engine, model::Variant::Correct, baseline_props, o));
+  if (o.baseline)
+    for (const auto& engine : o.engines)
+      for (const auto& cfg : cfgs)
+        report.baseline.push_back(attempt(cfg, engine, model::Variant::Correct, baseline_props, o));
 
   for (const auto& v : model::variant_catalogue())
     if (v.variant != model::Variant::Correct) report.mutants.push_back(run_variant(v, cfgs, o));

@@ -1,7 +1,7 @@
 // The mutant catalogue: every protocol variant of MODEL.md is run against configurations with
 // every engine; a variant is caught when an engine finds a configuration on which it violates a
-// property MODEL.md names for it, and survives otherwise (a property without teeth). The correct
-// protocol is run first as the baseline: a catch means something only if it holds there.
+// property MODEL.md names for it, and survives otherwise (a property without teeth). On request the
+// correct protocol is run first as the baseline: a catch means something only if it holds there.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +23,9 @@ struct MutantsOptions {
   /// survives.
   std::vector<std::string> disabled;
   std::uint64_t max_states = 0;  ///< per run; 0: each configuration's own bound
+  /// Also run the correct protocol on every configuration first (a full search of each): a
+  /// catch means something only if the correct protocol holds there.
+  bool baseline = false;
   /// Called before each run with the variant, configuration path and engine name.
   std::function<void(const std::string&, const std::string&, const std::string&)> on_run;
 };
@@ -45,7 +48,7 @@ const char* to_string(MutantStatus s);
 struct MutantReport {
   const model::VariantInfo* variant = nullptr;
   std::vector<std::string> must_violate;  ///< the properties MODEL.md names for it
-  std::vector<std::string> checked;       ///< of those, the ones checkable and not disabled
+  std::vector<std::string> checked;       ///< of those, the ones not disabled
   MutantStatus status = MutantStatus::Survived;
   std::vector<Attempt> attempts;          ///< every run made, in order
   /// The catching run of each engine that caught it (indices into `attempts`).
@@ -56,7 +59,7 @@ struct CatalogueReport {
   std::vector<std::string> configurations;  ///< the files, in run order
   std::vector<std::string> engines;
   std::vector<std::string> disabled;
-  std::vector<Attempt> baseline;            ///< the correct protocol, every configuration and engine
+  std::vector<Attempt> baseline;  ///< the correct protocol on every configuration and engine, if run
   std::vector<MutantReport> mutants;        ///< every variant but the correct protocol
 
   /// Whether no baseline run found a violation.

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "catalogue/catalogue.hpp"
+#include "catalogue/examples.hpp"
 #include "cli/exit_codes.hpp"
 
 namespace slush::cli {
@@ -12,9 +13,17 @@ namespace slush::cli {
 namespace {
 
 void explain(const properties::SlushProperty& p) {
-  std::cout << "property " << p.name << " (" << checker::to_string(p.kind) << ", "
-            << (properties::checkable(p) ? "checked" : "not checked: its mechanisms are not modelled yet")
-            << ")\n  " << p.statement << "\n  seed: " << p.reference << "\n";
+  std::cout << "property " << p.name << " (" << checker::to_string(p.kind) << ")\n  "
+            << p.statement << "\n  seed: " << p.reference << "\n  checked on:";
+  try {
+    const auto on = catalogue::examples_checking(
+        p.name, catalogue::load_examples(catalogue::examples_directory()));
+    if (on.empty()) std::cout << " no example (its mechanisms are not modelled yet)";
+    for (const auto& n : on) std::cout << "\n    " << n;
+  } catch (const std::exception& e) {
+    std::cout << " (the examples cannot be read: " << e.what() << ")";
+  }
+  std::cout << "\n";
   std::cout << "  mechanisms:";
   for (const auto* m : catalogue::mechanisms_of(p)) std::cout << "\n    " << m->id << " " << m->title;
   std::cout << "\n  broken by:";

@@ -21,11 +21,23 @@ void list_variants() {
   }
 }
 
-void list_properties() {
-  for (const auto& p : catalogue::property_catalogue())
-    std::cout << p.name << " (" << checker::to_string(p.kind)
-              << (properties::checkable(p) ? "" : ", not modelled yet") << ")\n    "
-              << p.statement << "\n    seed: " << p.reference << "\n";
+int list_properties() {
+  std::vector<catalogue::Example> examples;
+  try {
+    examples = catalogue::load_examples(catalogue::examples_directory());
+  } catch (const std::exception& e) {
+    std::cerr << "slush list: " << e.what() << "\n";
+    return kBadInput;
+  }
+  for (const auto& p : catalogue::property_catalogue()) {
+    const auto on = catalogue::examples_checking(p.name, examples);
+    std::string where;
+    for (const auto& n : on) where += (where.empty() ? "" : ", ") + n;
+    std::cout << p.name << " (" << checker::to_string(p.kind) << ")\n    " << p.statement
+              << "\n    seed: " << p.reference << "\n    checked on: "
+              << (on.empty() ? "no example (its mechanisms are not modelled yet)" : where) << "\n";
+  }
+  return kAllHold;
 }
 
 void list_mechanisms() {
@@ -56,7 +68,7 @@ int list_examples() {
 
 int list(const std::string& what) {
   if (what == "variants") list_variants();
-  if (what == "properties") list_properties();
+  if (what == "properties") return list_properties();
   if (what == "mechanisms") list_mechanisms();
   if (what == "examples") return list_examples();
   return kAllHold;

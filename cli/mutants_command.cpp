@@ -22,6 +22,7 @@ struct MutantsArgs {
   std::uint64_t max_states = 0;
   std::vector<std::string> without;
   bool quiet = false;
+  bool baseline = false;
 };
 
 int run(const MutantsArgs& args) {
@@ -29,6 +30,7 @@ int run(const MutantsArgs& args) {
   catalogue::MutantsOptions o;
   o.max_states = args.max_states;
   o.disabled = args.without;
+  o.baseline = args.baseline;
   if (!args.quiet)
     o.on_run = [](const std::string& variant, const std::string& path, const std::string& engine) {
       std::cerr << "mutants: " << variant << " on " << catalogue::display_path(path) << " ("
@@ -74,6 +76,8 @@ void add_mutants_command(CLI::App& app, int& exit_code) {
                   "Bound each search to this many states (a bounded run catches nothing new)");
   cmd->add_option("--without", args->without,
                   "Leave this property out (repeatable): which variants survive without it?");
+  cmd->add_flag("--baseline", args->baseline,
+                "First check the correct protocol on every configuration (a full search of each)");
   cmd->add_flag("--quiet", args->quiet, "No progress lines on stderr");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

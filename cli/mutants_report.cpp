@@ -44,13 +44,17 @@ std::string catching_property(const MutantReport& m, const Attempt& a) {
 /// Why a variant survived, in words.
 std::string survival_reason(const MutantReport& m) {
   if (m.checked.empty())
-    return "no property MODEL.md names for it is checked (named: " +
-           (m.must_violate.empty() ? std::string("none") : joined(m.must_violate)) + ")";
+    return "every property MODEL.md names for it is left out (" +
+           (m.must_violate.empty() ? std::string("none named") : joined(m.must_violate)) + ")";
   std::string why = "no run violated " + joined(m.checked, " or ");
-  for (const auto& a : m.attempts)
-    if (a.answer.outcome == Outcome::Unknown || a.answer.outcome == Outcome::Unsupported)
-      why += "; " + a.configuration + " (" + a.engine + "): " + to_string(a.answer.outcome) +
-             (a.answer.note.empty() ? "" : ", " + a.answer.note);
+  std::vector<std::string> unsupported, unknown;
+  for (const auto& a : m.attempts) {
+    const auto where = a.configuration + " (" + a.engine + ")";
+    if (a.answer.outcome == Outcome::Unsupported) unsupported.push_back(where);
+    if (a.answer.outcome == Outcome::Unknown) unknown.push_back(where + ": " + a.answer.note);
+  }
+  if (!unknown.empty()) why += "; stopped by a bound on " + joined(unknown);
+  if (!unsupported.empty()) why += "; not checkable on " + joined(unsupported);
   return why;
 }
 

@@ -73,6 +73,8 @@ std::string_view mechanism_of(ActionKind kind) {
     case ActionKind::Pull:
     case ActionKind::ProcessForced:
     case ActionKind::Halt: return "M4";
+    case ActionKind::Exit: return "M6";
+    case ActionKind::Fetch: return "M7";
   }
   return "";
 }

@@ -147,8 +147,11 @@ TEST(Mutants, AnEngineThatNeverFindsAViolationCatchesNothing) {
                   a.outcome = catalogue::Outcome::Holds;
                   return a;
                 }}};
+  o.baseline = true;
   const auto r = catalogue::run_mutants(o);
   EXPECT_EQ(r.engines, std::vector<std::string>{"always-holds"});
+  EXPECT_EQ(r.baseline.size(), o.configurations.size());
+  EXPECT_TRUE(r.baseline_holds());
   std::size_t modelled = 0;
   for (const auto& m : r.mutants) modelled += m.variant->modelled;
   EXPECT_EQ(r.survivors().size(), modelled);
@@ -165,8 +168,10 @@ TEST(Mutants, AViolationOfAnUnnamedPropertyIsNotACatch) {
                   a.trace_length = 1;
                   return a;
                 }}};
+  o.baseline = true;
   const auto r = catalogue::run_mutants(o);
   EXPECT_FALSE(r.baseline_holds());
+  EXPECT_FALSE(r.passed());
   EXPECT_TRUE(has(r.survivors(), "no-nullifier"));
 }
 
@@ -180,6 +185,26 @@ TEST(Mutants, BadRequestsAreTypedErrors) {
   missing.configurations = {std::string(SLUSH_SOURCE_DIR) + "/examples/does-not-exist.toml"};
   EXPECT_THROW(catalogue::run_mutants(missing), config::ConfigError);
   EXPECT_THROW(catalogue::configuration_files("/does/not/exist"), catalogue::CatalogueError);
+}
+
+TEST(Mutants, TheBaselineIsTheCorrectProtocolWithEveryPropertyAndHolds) {
+  catalogue::MutantsOptions o;
+  o.configurations = {std::string(SLUSH_SOURCE_DIR) + "/examples/r1-bridging.toml"};
+  o.baseline = true;
+  const auto r = catalogue::run_mutants(o);
+  ASSERT_EQ(r.baseline.size(), 1u);
+  EXPECT_EQ(r.baseline[0].answer.outcome, catalogue::Outcome::Holds);
+  EXPECT_EQ(r.baseline[0].answer.states, 5411u);  // as tests/cases/r1-correct.desc
+  EXPECT_EQ(r.baseline[0].properties.size(), catalogue::property_catalogue().size());
+}
+
+TEST(Examples, PropertiesAreCheckedWhereTheirMechanismsAreOn) {
+  const auto examples = catalogue::load_examples(std::string(SLUSH_SOURCE_DIR) + "/examples");
+  const auto dbl = catalogue::examples_checking("no-double-spend", examples);
+  EXPECT_TRUE(has(dbl, "R1 bridging"));
+  const auto exits = catalogue::examples_checking("exit-safety", examples);
+  EXPECT_FALSE(has(exits, "R1 bridging"));  // R1 runs without consensus (M6-M7 off)
+  EXPECT_TRUE(catalogue::examples_checking("no-such-property", examples).empty());
 }
 
 TEST(Examples, TheBuildsExamplesDirectoryHoldsTheReferenceConfigurations) {
