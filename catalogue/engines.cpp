@@ -9,10 +9,14 @@ namespace slush::catalogue {
 
 const char* to_string(Outcome o) {
   switch (o) {
-    case Outcome::Violated: return "violated";
-    case Outcome::Holds: return "holds";
-    case Outcome::Unknown: return "unknown";
-    case Outcome::Unsupported: return "unsupported";
+    case Outcome::Violated:
+      return "violated";
+    case Outcome::Holds:
+      return "holds";
+    case Outcome::Unknown:
+      return "unknown";
+    case Outcome::Unsupported:
+      return "unsupported";
   }
   return "?";
 }
@@ -20,14 +24,15 @@ const char* to_string(Outcome o) {
 EngineAnswer run_explicit(const EngineRequest& request) {
   const properties::CheckedSlush checked(request.model);
   checker::ExploreOptions options;
-  options.max_states = request.max_states ? request.max_states
-                                          : (request.configuration ? request.configuration->max_states : 0);
+  options.max_states = request.max_states
+                           ? request.max_states
+                           : (request.configuration ? request.configuration->max_states : 0);
   for (const auto& p : checked.properties())
     options.enabled.push_back(std::find(request.properties.begin(), request.properties.end(),
                                         p.name) != request.properties.end());
   EngineAnswer answer;
-  const bool any = std::find(options.enabled.begin(), options.enabled.end(), true) !=
-                   options.enabled.end();
+  const bool any =
+      std::find(options.enabled.begin(), options.enabled.end(), true) != options.enabled.end();
   bool checkable = false;
   for (std::size_t i = 0; i < checked.properties().size(); ++i)
     checkable = checkable || (options.enabled[i] && properties::checkable(checked.properties()[i]));
@@ -44,7 +49,9 @@ EngineAnswer run_explicit(const EngineRequest& request) {
       answer.violated = result.counterexample->properties;
       answer.trace_length = result.counterexample->trace.length();
       break;
-    case checker::StopReason::Complete: answer.outcome = Outcome::Holds; break;
+    case checker::StopReason::Complete:
+      answer.outcome = Outcome::Holds;
+      break;
     case checker::StopReason::StateBound:
       answer.outcome = Outcome::Unknown;
       answer.note = "state bound reached after " + std::to_string(result.stats.states) + " states";

@@ -86,7 +86,12 @@ MutantReport run_variant(const model::VariantInfo& v, const std::vector<Loaded>&
         break;  // this engine caught it: on to the next engine
       }
     }
-  r.status = r.catches.empty() ? MutantStatus::Survived : MutantStatus::Caught;
+  const bool bounded = std::any_of(r.attempts.begin(), r.attempts.end(), [](const Attempt& a) {
+    return a.answer.outcome == Outcome::Unknown;
+  });
+  r.status = !r.catches.empty() ? MutantStatus::Caught
+             : bounded          ? MutantStatus::Unknown
+                                : MutantStatus::Survived;
   return r;
 }
 
@@ -94,9 +99,14 @@ MutantReport run_variant(const model::VariantInfo& v, const std::vector<Loaded>&
 
 const char* to_string(MutantStatus s) {
   switch (s) {
-    case MutantStatus::Caught: return "caught";
-    case MutantStatus::Survived: return "survived";
-    case MutantStatus::NotModelled: return "not modelled";
+    case MutantStatus::Caught:
+      return "caught";
+    case MutantStatus::Survived:
+      return "survived";
+    case MutantStatus::Unknown:
+      return "unknown";
+    case MutantStatus::NotModelled:
+      return "not modelled";
   }
   return "?";
 }
@@ -106,17 +116,10 @@ bool CatalogueReport::baseline_holds() const {
                       [](const Attempt& a) { return a.answer.outcome == Outcome::Violated; });
 }
 
-std::vector<std::string> CatalogueReport::survivors() const {
+std::vector<std::string> CatalogueReport::named(MutantStatus status) const {
   std::vector<std::string> out;
   for (const auto& m : mutants)
-    if (m.status == MutantStatus::Survived) out.emplace_back(m.variant->name);
-  return out;
-}
-
-std::vector<std::string> CatalogueReport::not_modelled() const {
-  std::vector<std::string> out;
-  for (const auto& m : mutants)
-    if (m.status == MutantStatus::NotModelled) out.emplace_back(m.variant->name);
+    if (m.status == status) out.emplace_back(m.variant->name);
   return out;
 }
 

@@ -41,7 +41,12 @@ struct Attempt {
 };
 
 /// What became of one variant.
-enum class MutantStatus { Caught, Survived, NotModelled };
+enum class MutantStatus {
+  Caught,       ///< a run violated a property MODEL.md names for it
+  Survived,     ///< every run completed without such a violation: a property lacks teeth
+  Unknown,      ///< not caught, but a bound stopped a run before it completed
+  NotModelled,  ///< the model does not implement the variant's switch yet
+};
 
 const char* to_string(MutantStatus s);
 
@@ -50,7 +55,7 @@ struct MutantReport {
   std::vector<std::string> must_violate;  ///< the properties MODEL.md names for it
   std::vector<std::string> checked;       ///< of those, the ones not disabled
   MutantStatus status = MutantStatus::Survived;
-  std::vector<Attempt> attempts;          ///< every run made, in order
+  std::vector<Attempt> attempts;  ///< every run made, in order
   /// The catching run of each engine that caught it (indices into `attempts`).
   std::vector<std::size_t> catches;
 };
@@ -59,17 +64,22 @@ struct CatalogueReport {
   std::vector<std::string> configurations;  ///< the files, in run order
   std::vector<std::string> engines;
   std::vector<std::string> disabled;
-  std::vector<Attempt> baseline;  ///< the correct protocol on every configuration and engine, if run
-  std::vector<MutantReport> mutants;        ///< every variant but the correct protocol
+  std::vector<Attempt>
+      baseline;  ///< the correct protocol on every configuration and engine, if run
+  std::vector<MutantReport> mutants;  ///< every variant but the correct protocol
 
   /// Whether no baseline run found a violation.
   bool baseline_holds() const;
-  /// The names of the modelled variants that were not caught.
-  std::vector<std::string> survivors() const;
+  /// The names of the variants with this status, in catalogue order.
+  std::vector<std::string> named(MutantStatus status) const;
+  /// The names of the modelled variants that every run completed without catching.
+  std::vector<std::string> survivors() const { return named(MutantStatus::Survived); }
   /// The names of the variants the model does not implement yet.
-  std::vector<std::string> not_modelled() const;
+  std::vector<std::string> not_modelled() const { return named(MutantStatus::NotModelled); }
   /// Catalogue verdict: the baseline holds and every modelled variant is caught.
-  bool passed() const { return baseline_holds() && survivors().empty(); }
+  bool passed() const {
+    return baseline_holds() && survivors().empty() && named(MutantStatus::Unknown).empty();
+  }
 };
 
 /// Runs the catalogue. Throws config::ConfigError for a configuration that cannot be read and

@@ -13,8 +13,8 @@ namespace slush::cli {
 namespace {
 
 void explain(const properties::SlushProperty& p) {
-  std::cout << "property " << p.name << " (" << checker::to_string(p.kind) << ")\n  "
-            << p.statement << "\n  seed: " << p.reference << "\n  checked on:";
+  std::cout << "property " << p.name << " (" << checker::to_string(p.kind) << ")\n  " << p.statement
+            << "\n  seed: " << p.reference << "\n  checked on:";
   try {
     const auto on = catalogue::examples_checking(
         p.name, catalogue::load_examples(catalogue::examples_directory()));
@@ -25,12 +25,14 @@ void explain(const properties::SlushProperty& p) {
   }
   std::cout << "\n";
   std::cout << "  mechanisms:";
-  for (const auto* m : catalogue::mechanisms_of(p)) std::cout << "\n    " << m->id << " " << m->title;
+  for (const auto* m : catalogue::mechanisms_of(p))
+    std::cout << "\n    " << m->id << " " << m->title;
   std::cout << "\n  broken by:";
   const auto vs = catalogue::variants_breaking(p.name);
   if (vs.empty()) std::cout << " (no variant of the catalogue names it)";
   for (const auto* v : vs)
-    std::cout << "\n    " << v->name << ": " << v->change << (v->modelled ? "" : " (not modelled yet)");
+    std::cout << "\n    " << v->name << ": " << v->change
+              << (v->modelled ? "" : " (not modelled yet)");
   std::cout << "\n";
 }
 
@@ -84,8 +86,8 @@ int run(const std::string& name) {
 
 void add_explain_command(CLI::App& app, int& exit_code) {
   auto name = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand(
-      "explain", "Explain a property, a protocol variant or a mechanism (M1-M10)");
+  auto* cmd = app.add_subcommand("explain",
+                                 "Explain a property, a protocol variant or a mechanism (M1-M10)");
   cmd->add_option("name", *name, "A property, variant or mechanism name (see slush list)")
       ->required();
   cmd->callback([name, &exit_code] { exit_code = run(*name); });

@@ -25,8 +25,8 @@ std::string counts(std::size_t tests, std::size_t failures, std::size_t skipped,
 }
 
 void write_case(std::string& out, const JUnitCase& c) {
-  out += "    <testcase name=\"" + xml_escape(c.name) + "\" classname=\"" + xml_escape(c.classname) +
-         "\" time=\"" + seconds_text(c.seconds) + "\"";
+  out += "    <testcase name=\"" + xml_escape(c.name) + "\" classname=\"" +
+         xml_escape(c.classname) + "\" time=\"" + seconds_text(c.seconds) + "\"";
   switch (c.result) {
     case JUnitCase::Result::Passed:
       if (c.details.empty()) {
@@ -55,11 +55,21 @@ std::string xml_escape(std::string_view text) {
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (c < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') break;  // not allowed in XML 1.0
         out += ch;

@@ -50,7 +50,8 @@ int run(const MutantsArgs& args) {
     return kBadInput;
   }
   if (args.json_path != "-" && args.junit_path != "-") print_text(std::cout, report);
-  if (!args.json_path.empty() && !write_output(args.json_path, to_json(report), "mutants", "--json"))
+  if (!args.json_path.empty() &&
+      !write_output(args.json_path, to_json(report), "mutants", "--json"))
     return kBadInput;
   if (!args.junit_path.empty() &&
       !write_output(args.junit_path, to_junit(report), "mutants", "--junit"))
@@ -68,8 +69,9 @@ void add_mutants_command(CLI::App& app, int& exit_code) {
                   "Configuration files (default: every example of this build, " +
                       catalogue::examples_directory() + ")")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--json", args->json_path,
-                  "Also write the catalogue as JSON to this file ('-': to stdout, instead of text)");
+  cmd->add_option(
+      "--json", args->json_path,
+      "Also write the catalogue as JSON to this file ('-': to stdout, instead of text)");
   cmd->add_option("--junit", args->junit_path,
                   "Also write JUnit XML (one test case per variant) to this file ('-': stdout)");
   cmd->add_option("--max-states", args->max_states,

@@ -59,7 +59,8 @@ std::string survival_reason(const MutantReport& m) {
 }
 
 std::vector<Row> rows(const catalogue::CatalogueReport& r) {
-  std::vector<Row> out{{"variant", "status", "property", "configuration", "engine", "trace", "time"}};
+  std::vector<Row> out{
+      {"variant", "status", "property", "configuration", "engine", "trace", "time"}};
   for (const auto& m : r.mutants) {
     const std::string name(m.variant->name);
     if (m.status == MutantStatus::Caught) {
@@ -69,9 +70,11 @@ std::vector<Row> rows(const catalogue::CatalogueReport& r) {
                        std::to_string(a.answer.trace_length), seconds_text(a.seconds)});
       }
     } else if (m.status == MutantStatus::NotModelled) {
-      out.push_back({name, "not modelled", "(must violate " + joined(m.must_violate, " or ") + ")"});
+      out.push_back(
+          {name, "not modelled", "(must violate " + joined(m.must_violate, " or ") + ")"});
     } else {
-      out.push_back({name, "SURVIVED", "-", "-", "-", "-", "-"});
+      const bool unknown = m.status == MutantStatus::Unknown;
+      out.push_back({name, unknown ? "UNKNOWN" : "SURVIVED", "-", "-", "-", "-", "-"});
     }
   }
   return out;
@@ -129,14 +132,17 @@ nlohmann::json mutant_json(const MutantReport& m) {
                       {"status", to_string(m.status)},
                       {"caught_by", caught},
                       {"runs", runs}};
-  if (m.status == MutantStatus::Survived) j["reason"] = survival_reason(m);
+  if (m.status == MutantStatus::Survived || m.status == MutantStatus::Unknown)
+    j["reason"] = survival_reason(m);
   return j;
 }
 
 }  // namespace
 
 int exit_code(const catalogue::CatalogueReport& report) {
-  return report.passed() ? kAllHold : kViolated;
+  if (!report.baseline_holds() || !report.survivors().empty()) return kViolated;
+  if (!report.named(MutantStatus::Unknown).empty()) return kBoundReached;
+  return kAllHold;
 }
 
 void print_text(std::ostream& out, const catalogue::CatalogueReport& r) {
@@ -152,16 +158,19 @@ void print_text(std::ostream& out, const catalogue::CatalogueReport& r) {
   out << "\n";
   print_rows(out, rows(r));
   out << "\n";
-  for (const auto& m : r.mutants)
+  for (const auto& m : r.mutants) {
     if (m.status == MutantStatus::Survived)
       out << "survived: " << m.variant->name << ": " << survival_reason(m) << "\n";
+    if (m.status == MutantStatus::Unknown)
+      out << "unknown: " << m.variant->name << ": " << survival_reason(m) << "\n";
+  }
   if (!r.baseline_holds())
     out << "baseline violated: the correct protocol breaks a property, so catches mean nothing\n";
-  const auto survivors = r.survivors(), missing = r.not_modelled();
-  std::size_t caught = r.mutants.size() - survivors.size() - missing.size();
-  out << "result: " << caught << " caught, " << survivors.size() << " survived, " << missing.size()
-      << " not modelled" << (survivors.empty() ? "" : " (survivors: " + joined(survivors) + ")")
-      << "\n";
+  const auto survivors = r.survivors();
+  out << "result: " << r.named(MutantStatus::Caught).size() << " caught, " << survivors.size()
+      << " survived, " << r.named(MutantStatus::Unknown).size() << " unknown (bound reached), "
+      << r.not_modelled().size() << " not modelled"
+      << (survivors.empty() ? "" : " (survivors: " + joined(survivors) + ")") << "\n";
 }
 
 std::string to_json(const catalogue::CatalogueReport& r) {
@@ -175,6 +184,7 @@ std::string to_json(const catalogue::CatalogueReport& r) {
                             {"baseline", {{"holds", r.baseline_holds()}, {"runs", baseline}}},
                             {"variants", variants},
                             {"survivors", r.survivors()},
+                            {"unknown", r.named(MutantStatus::Unknown)},
                             {"not_modelled", r.not_modelled()},
                             {"exit_code", exit_code(r)}};
   return j.dump(2) + "\n";
@@ -208,6 +218,9 @@ std::string to_junit(const catalogue::CatalogueReport& r) {
     if (m.status == MutantStatus::NotModelled) {
       c.result = JUnitCase::Result::Skipped;
       c.message = "not modelled yet (must violate " + joined(m.must_violate, " or ") + ")";
+    } else if (m.status == MutantStatus::Unknown) {
+      c.result = JUnitCase::Result::Skipped;
+      c.message = "unknown: " + survival_reason(m);
     } else if (m.status == MutantStatus::Survived) {
       c.result = JUnitCase::Result::Failed;
       c.type = "survived";

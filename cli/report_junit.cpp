@@ -21,7 +21,8 @@ std::string to_junit(const config::Configuration& cfg, const properties::Checked
     JUnitCase c;
     c.name = props[i].name;
     c.classname = "slush.check." + config_name + "." + variant;
-    const auto verdict = properties::checkable(props[i]) ? r.verdicts[i] : checker::Status::NotChecked;
+    const auto verdict =
+        properties::checkable(props[i]) ? r.verdicts[i] : checker::Status::NotChecked;
     if (verdict == checker::Status::Violated) {
       c.result = JUnitCase::Result::Failed;
       c.type = "violated";

@@ -65,16 +65,22 @@ const MechanismInfo* mechanism_by_id(std::string_view id) {
 
 std::string_view mechanism_of(ActionKind kind) {
   switch (kind) {  // no default: a new action kind makes the compiler ask for its mechanism
-    case ActionKind::Commit: return "M1";
+    case ActionKind::Commit:
+      return "M1";
     case ActionKind::Burn:
-    case ActionKind::Relay: return "M2";
-    case ActionKind::ImportReceipt: return "M3";
+    case ActionKind::Relay:
+      return "M2";
+    case ActionKind::ImportReceipt:
+      return "M3";
     case ActionKind::Force:
     case ActionKind::Pull:
     case ActionKind::ProcessForced:
-    case ActionKind::Halt: return "M4";
-    case ActionKind::Exit: return "M6";
-    case ActionKind::Fetch: return "M7";
+    case ActionKind::Halt:
+      return "M4";
+    case ActionKind::Exit:
+      return "M6";
+    case ActionKind::Fetch:
+      return "M7";
   }
   return "";
 }

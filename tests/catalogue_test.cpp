@@ -1,6 +1,8 @@
 // The catalogues read together, and the mutant catalogue: every modelled variant is caught by a
 // property MODEL.md names for it; leaving that property out makes the variant survive; engines
 // are data.
+#include "catalogue/catalogue.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <set>
 #include <sstream>
 
-#include "catalogue/catalogue.hpp"
 #include "catalogue/examples.hpp"
 #include "catalogue/mutants.hpp"
 #include "cli/mutants_report.hpp"
@@ -44,12 +45,13 @@ TEST(Catalogue, EveryVariantNamesPropertiesOfTheList) {
 
 TEST(Catalogue, NamedPropertiesMatchWholeWordsOnly) {
   const auto& list = catalogue::property_catalogue();
-  EXPECT_EQ(catalogue::named_properties("freeze-safety, no-loss-forced-routing or eventual-delivery",
-                                        list),
-            (std::vector<std::string>{"no-loss-forced-routing", "eventual-delivery",
-                                      "freeze-safety"}));
+  EXPECT_EQ(
+      catalogue::named_properties("freeze-safety, no-loss-forced-routing or eventual-delivery",
+                                  list),
+      (std::vector<std::string>{"no-loss-forced-routing", "eventual-delivery", "freeze-safety"}));
   EXPECT_TRUE(catalogue::named_properties("no-double-spending or exit-safety-ish", list).empty());
-  EXPECT_EQ(catalogue::named_properties("no-loss-forced-routing / eventual-delivery", list).size(), 2u);
+  EXPECT_EQ(catalogue::named_properties("no-loss-forced-routing / eventual-delivery", list).size(),
+            2u);
 }
 
 TEST(Catalogue, VariantsBreakingAPropertyComeFromTheVariantTable) {
@@ -173,6 +175,22 @@ TEST(Mutants, AViolationOfAnUnnamedPropertyIsNotACatch) {
   EXPECT_FALSE(r.baseline_holds());
   EXPECT_FALSE(r.passed());
   EXPECT_TRUE(has(r.survivors(), "no-nullifier"));
+}
+
+TEST(Mutants, AVariantABoundStoppedIsUnknownNotSurvived) {
+  auto o = on_examples();
+  o.engines = {{"bounded", [](const catalogue::EngineRequest& q) {
+                  catalogue::EngineAnswer a;
+                  const bool r1 = q.configuration->name == "R1 bridging";
+                  a.outcome = r1 ? catalogue::Outcome::Unknown : catalogue::Outcome::Holds;
+                  a.note = "bound";
+                  return a;
+                }}};
+  const auto r = catalogue::run_mutants(o);
+  EXPECT_TRUE(r.survivors().empty());
+  EXPECT_EQ(r.named(MutantStatus::Unknown).size(), r.mutants.size() - r.not_modelled().size());
+  EXPECT_FALSE(r.passed());
+  EXPECT_EQ(cli::exit_code(r), 3);
 }
 
 TEST(Mutants, BadRequestsAreTypedErrors) {

@@ -1,8 +1,8 @@
 // The JUnit writer: counts, escaping, and the shape CI dashboards read. (The schema itself is
 // checked by tests/junit_schema.sh with xmllint.)
-#include <gtest/gtest.h>
-
 #include "cli/junit.hpp"
+
+#include <gtest/gtest.h>
 
 namespace slush::testing {
 namespace {
