@@ -46,6 +46,22 @@ expect mutants 'failures="0"'
 run survivors 1 mutants --quiet --without no-double-spend
 expect survivors '<failure message="variant no-nullifier survived: .*" type="survived">'
 
+# The schema accepts what ctest itself writes (a single testsuite root).
+cat >"$work/ctest.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="(empty)" tests="2" failures="1" disabled="0" skipped="0" hostname="" time="0"
+	timestamp="2026-11-25T10:51:58">
+	<testcase name="cli.a" classname="cli.a" time="0.0368034" status="run">
+		<system-out></system-out>
+	</testcase>
+	<testcase name="cli.b" classname="cli.b" time="0.01" status="fail">
+		<failure message="Failed"/>
+		<system-out>output</system-out>
+	</testcase>
+</testsuite>
+XML
+xmllint --noout --schema "$schema" "$work/ctest.xml" 2>/dev/null || fail "ctest's own report does not validate"
+
 # The schema rejects what CI readers reject: a testcase without a name, a count that is no number.
 printf '<testsuites><testsuite name="x" tests="one"><testcase classname="c"/></testsuite></testsuites>\n' \
   >"$work/bad.xml"
