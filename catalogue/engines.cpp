@@ -24,9 +24,7 @@ const char* to_string(Outcome o) {
 EngineAnswer run_explicit(const EngineRequest& request) {
   const properties::CheckedSlush checked(request.model);
   checker::ExploreOptions options;
-  options.max_states = request.max_states
-                           ? request.max_states
-                           : (request.configuration ? request.configuration->max_states : 0);
+  options.max_states = request.max_states;
   for (const auto& p : checked.properties())
     options.enabled.push_back(std::find(request.properties.begin(), request.properties.end(),
                                         p.name) != request.properties.end());

@@ -27,7 +27,7 @@ struct EngineRequest {
   const config::Configuration* configuration = nullptr;
   model::ModelConfig model;
   std::vector<std::string> properties;
-  std::uint64_t max_states = 0;  ///< 0: the configuration's own bound
+  std::uint64_t max_states = 0;  ///< a state bound for engines that count states (0: none)
 };
 
 /// An engine's answer.

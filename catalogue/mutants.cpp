@@ -37,8 +37,20 @@ std::vector<std::string> usable(const std::vector<std::string>& names,
   return out;
 }
 
+/// The bound of a run: the user's, else the configuration's own (0: none).
+std::uint64_t full_bound(const Loaded& cfg, const MutantsOptions& o) {
+  return o.max_states ? o.max_states : cfg.configuration.max_states;
+}
+
+/// The bound of a first, probing run, or 0 if probing would not be smaller than a full run.
+std::uint64_t probe_bound(const Loaded& cfg, const MutantsOptions& o) {
+  const auto full = full_bound(cfg, o);
+  return o.probe_states && (full == 0 || o.probe_states < full) ? o.probe_states : 0;
+}
+
 Attempt attempt(const Loaded& cfg, const Engine& engine, model::Variant variant,
-                const std::vector<std::string>& props, const MutantsOptions& o) {
+                const std::vector<std::string>& props, const MutantsOptions& o,
+                std::uint64_t bound) {
   Attempt a;
   a.path = cfg.path;
   a.configuration = cfg.configuration.name.empty()
@@ -52,7 +64,7 @@ Attempt attempt(const Loaded& cfg, const Engine& engine, model::Variant variant,
   request.model = cfg.configuration.model;
   request.model.variant = variant;
   request.properties = props;
-  request.max_states = o.max_states;
+  request.max_states = bound;
   const auto start = std::chrono::steady_clock::now();
   a.answer = engine.run(request);
   a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -67,6 +79,33 @@ bool catches(const Attempt& a, const std::vector<std::string>& named) {
   return false;
 }
 
+/// Records a run; true if it caught the variant.
+bool record(MutantReport& r, Attempt a) {
+  r.attempts.push_back(std::move(a));
+  if (!catches(r.attempts.back(), r.checked)) return false;
+  r.catches.push_back(r.attempts.size() - 1);
+  return true;
+}
+
+/// One engine on every configuration until one catches the variant: first every configuration
+/// with the probing bound (shortest counterexamples are found early), then, without it, those the
+/// probe stopped.
+void run_engine(const Engine& engine, const model::VariantInfo& v, const std::vector<Loaded>& cfgs,
+                const MutantsOptions& o, MutantReport& r) {
+  std::vector<const Loaded*> stopped;
+  for (const auto& cfg : cfgs) {
+    const auto probe = probe_bound(cfg, o);
+    auto a = attempt(cfg, engine, v.variant, r.checked, o, probe ? probe : full_bound(cfg, o));
+    if (probe && a.answer.outcome == Outcome::Unknown) {
+      stopped.push_back(&cfg);
+      continue;
+    }
+    if (record(r, std::move(a))) return;
+  }
+  for (const auto* cfg : stopped)
+    if (record(r, attempt(*cfg, engine, v.variant, r.checked, o, full_bound(*cfg, o)))) return;
+}
+
 MutantReport run_variant(const model::VariantInfo& v, const std::vector<Loaded>& cfgs,
                          const MutantsOptions& o) {
   MutantReport r;
@@ -78,14 +117,7 @@ MutantReport run_variant(const model::VariantInfo& v, const std::vector<Loaded>&
     return r;
   }
   if (r.checked.empty()) return r;  // nothing could catch it: it survives
-  for (const auto& engine : o.engines)
-    for (const auto& cfg : cfgs) {
-      r.attempts.push_back(attempt(cfg, engine, v.variant, r.checked, o));
-      if (catches(r.attempts.back(), r.checked)) {
-        r.catches.push_back(r.attempts.size() - 1);
-        break;  // this engine caught it: on to the next engine
-      }
-    }
+  for (const auto& engine : o.engines) run_engine(engine, v, cfgs, o, r);
   const bool bounded = std::any_of(r.attempts.begin(), r.attempts.end(), [](const Attempt& a) {
     return a.answer.outcome == Outcome::Unknown;
   });
@@ -138,7 +170,8 @@ CatalogueReport run_mutants(const MutantsOptions& o) {
   if (o.baseline)
     for (const auto& engine : o.engines)
       for (const auto& cfg : cfgs)
-        report.baseline.push_back(attempt(cfg, engine, model::Variant::Correct, baseline_props, o));
+        report.baseline.push_back(
+            attempt(cfg, engine, model::Variant::Correct, baseline_props, o, full_bound(cfg, o)));
 
   for (const auto& v : model::variant_catalogue())
     if (v.variant != model::Variant::Correct) report.mutants.push_back(run_variant(v, cfgs, o));

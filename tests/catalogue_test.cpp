@@ -193,6 +193,45 @@ TEST(Mutants, AVariantABoundStoppedIsUnknownNotSurvived) {
   EXPECT_EQ(cli::exit_code(r), 3);
 }
 
+TEST(Mutants, AProbingBoundKeepsALargeConfigurationFromDelayingACatchElsewhere) {
+  // "R1 bridging" plays a large configuration the probe stops; R4 catches only no-nullifier.
+  auto o = on_examples();
+  o.configurations = {std::string(SLUSH_SOURCE_DIR) + "/examples/r1-bridging.toml",
+                      std::string(SLUSH_SOURCE_DIR) + "/examples/r4-amm.toml"};
+  o.probe_states = 10;
+  std::vector<std::pair<std::string, std::uint64_t>> runs;
+  o.engines = {{"probed", [&runs](const catalogue::EngineRequest& q) {
+                  runs.emplace_back(q.configuration->name, q.max_states);
+                  catalogue::EngineAnswer a;
+                  if (q.configuration->name == "R1 bridging") {
+                    a.outcome =
+                        q.max_states ? catalogue::Outcome::Unknown : catalogue::Outcome::Holds;
+                  } else if (q.model.variant == model::Variant::NoNullifier) {
+                    a.outcome = catalogue::Outcome::Violated;
+                    a.violated = {"no-double-spend"};
+                  } else {
+                    a.outcome = catalogue::Outcome::Holds;
+                  }
+                  return a;
+                }}};
+  const auto r = catalogue::run_mutants(o);
+  const auto& nn = find(r, "no-nullifier");
+  EXPECT_EQ(nn.status, MutantStatus::Caught);
+  ASSERT_EQ(nn.attempts.size(), 1u);  // the probe's stopped run is not a result
+  EXPECT_EQ(nn.attempts.front().configuration, "R4 AMM");
+  // no-nullifier: probe R1 (bound 10), R4 catches. Every other modelled variant: probe R1, R4
+  // holds, then R1 again without a bound, which completes: it survives.
+  const auto& nf = find(r, "no-freeze");
+  EXPECT_EQ(nf.status, MutantStatus::Survived);
+  ASSERT_EQ(nf.attempts.size(), 2u);
+  EXPECT_EQ(nf.attempts[1].configuration, "R1 bridging");
+  EXPECT_EQ(nf.attempts[1].answer.outcome, catalogue::Outcome::Holds);
+  ASSERT_GE(runs.size(), 5u);
+  EXPECT_EQ(runs[0], std::make_pair(std::string("R1 bridging"), std::uint64_t(10)));
+  EXPECT_EQ(runs[1], std::make_pair(std::string("R4 AMM"), std::uint64_t(10)));
+  EXPECT_EQ(runs[4], std::make_pair(std::string("R1 bridging"), std::uint64_t(0)));
+}
+
 TEST(Mutants, BadRequestsAreTypedErrors) {
   auto o = on_examples();
   o.disabled = {"no-such-property"};
