@@ -21,6 +21,51 @@ const char* to_string(Outcome o) {
   return "?";
 }
 
+namespace {
+
+/// Whether the property, judged on the correct protocol, is violated where `cex` ends.
+bool violated_at_end(const properties::CheckedSlush& correct, const properties::SlushProperty& p,
+                     const model::State& before, const model::State& last,
+                     const checker::Counterexample<model::State, model::Action>& cex) {
+  switch (p.kind) {
+    case checker::PropertyKind::Invariant:
+      return p.holds && !p.holds(last);
+    case checker::PropertyKind::StepInvariant:
+      return p.holds_on && !cex.trace.steps.empty() &&
+             !p.holds_on(before, cex.trace.steps.back().action, last);
+    case checker::PropertyKind::Eventually: {
+      if (!p.holds || p.holds(last)) return false;
+      std::vector<model::SlushStep> steps;
+      correct.successors(last, steps);
+      return std::none_of(steps.begin(), steps.end(), [](const auto& st) { return st.fair; });
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool correct_protocol_reproduces(const model::ModelConfig& model,
+                                 const checker::Counterexample<model::State, model::Action>& cex) {
+  auto cfg = model;
+  cfg.variant = model::Variant::Correct;
+  const properties::CheckedSlush correct(cfg);
+  const auto initial = correct.initial_states();
+  if (std::find(initial.begin(), initial.end(), cex.trace.initial) == initial.end()) return false;
+  model::State s = cex.trace.initial, before = s;
+  for (const auto& step : cex.trace.steps) {
+    model::State next;
+    if (!correct.model().apply(s, step.action, next) || !(next == step.state)) return false;
+    before = s;
+    s = next;
+  }
+  for (const auto& p : correct.properties())
+    if (std::find(cex.properties.begin(), cex.properties.end(), p.name) != cex.properties.end() &&
+        violated_at_end(correct, p, before, s, cex))
+      return true;
+  return false;
+}
+
 EngineAnswer run_explicit(const EngineRequest& request) {
   const properties::CheckedSlush checked(request.model);
   checker::ExploreOptions options;
@@ -46,6 +91,9 @@ EngineAnswer run_explicit(const EngineRequest& request) {
       answer.outcome = Outcome::Violated;
       answer.violated = result.counterexample->properties;
       answer.trace_length = result.counterexample->trace.length();
+      answer.correct_violates_too =
+          request.model.variant != model::Variant::Correct &&
+          correct_protocol_reproduces(request.model, *result.counterexample);
       break;
     case checker::StopReason::Complete:
       answer.outcome = Outcome::Holds;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/trace.hpp"
 #include "config/configuration.hpp"
+#include "model/slush_model.hpp"
 
 namespace slush::catalogue {
 
@@ -35,8 +37,12 @@ struct EngineAnswer {
   Outcome outcome = Outcome::Unknown;
   std::vector<std::string> violated;  ///< for Violated: the properties the counterexample breaks
   std::size_t trace_length = 0;       ///< for Violated: the counterexample's number of steps
-  std::uint64_t states = 0;           ///< states explored (explicit search), if the engine counts
-  std::string note;                   ///< why Unsupported or Unknown, in words
+  /// For Violated: the counterexample is also a run of the correct protocol that violates the
+  /// same property (a configuration whose assumptions are broken, such as a Byzantine majority):
+  /// the violation is not the variant's doing, so it does not catch the variant.
+  bool correct_violates_too = false;
+  std::uint64_t states = 0;  ///< states explored (explicit search), if the engine counts
+  std::string note;          ///< why Unsupported or Unknown, in words
 };
 
 /// A named engine.
@@ -47,6 +53,12 @@ struct Engine {
 
 /// Explicit breadth-first search over every reachable state (shortest counterexamples).
 EngineAnswer run_explicit(const EngineRequest& request);
+
+/// Whether the correct protocol of `model` can take every step of `cex` from the same initial
+/// state to the same states and then violates one of the properties `cex` names, as the explorer
+/// would judge it (in the last state, on the last step, or at a quiescent last state).
+bool correct_protocol_reproduces(const model::ModelConfig& model,
+                                 const checker::Counterexample<model::State, model::Action>& cex);
 
 /// The engines `slush mutants` runs, in order.
 std::vector<Engine> default_engines();

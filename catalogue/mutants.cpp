@@ -73,7 +73,7 @@ Attempt attempt(const Loaded& cfg, const Engine& engine, model::Variant variant,
 
 /// Whether an attempt violated one of the properties MODEL.md names for the variant.
 bool catches(const Attempt& a, const std::vector<std::string>& named) {
-  if (a.answer.outcome != Outcome::Violated) return false;
+  if (a.answer.outcome != Outcome::Violated || a.answer.correct_violates_too) return false;
   for (const auto& v : a.answer.violated)
     if (contains(named, v)) return true;
   return false;

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output_file.hpp"
 #include "cli/report.hpp"
+#include "cli/trace_io.hpp"
 #include "config/configuration.hpp"
 #include "properties/slush_properties.hpp"
 
@@ -30,6 +31,15 @@ bool resolve_variant(const std::string& name, model::ModelConfig& cfg) {
               << ": this variant's mechanisms are not modelled yet\n";
     return false;
   }
+  const auto needs = model::info(*v).needs;
+  if ((needs == model::VariantNeeds::Consensus && !cfg.consensus) ||
+      (needs == model::VariantNeeds::Elections && !cfg.elections)) {
+    std::cerr << "slush check: --variant " << name << ": it weakens a rule of "
+              << (needs == model::VariantNeeds::Consensus ? "[consensus]"
+                                                          : "[consensus] elections")
+              << ", which this configuration does not enable, so it would change nothing\n";
+    return false;
+  }
   cfg.variant = *v;
   return true;
 }
@@ -48,7 +58,7 @@ bool resolve_only(const std::vector<std::string>& only,
         mask[i] = true;
         if (!properties::checkable(props[i])) {
           std::cerr << "slush check: --property " << name
-                    << ": its mechanisms are not modelled yet\n";
+                    << ": its mechanisms are not enabled in this configuration\n";
           return false;
         }
       }
@@ -97,6 +107,9 @@ int run_check(const CheckOptions& o) {
   if (!o.junit_path.empty() &&
       !write_output(o.junit_path, to_junit(cfg, *checked, result), "check", "--junit"))
     return kBadInput;
+  if (!o.trace_path.empty() && result.counterexample &&
+      !write_counterexample(o.trace_path, cfg, o.config_path, *result.counterexample))
+    return kBadInput;
   return exit_code(result);
 }
 
@@ -115,6 +128,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Also write the result as JSON to this file ('-': to stdout, instead of text)");
   cmd->add_option("--junit", options->junit_path,
                   "Also write JUnit XML (one test case per property) to this file ('-': stdout)");
+  cmd->add_option("--trace-out", options->trace_path,
+                  "Write the counterexample (if any) to this file as an ITF trace");
   cmd->add_flag("--quiet", options->quiet_progress, "No progress lines on stderr");
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }

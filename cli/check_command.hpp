@@ -18,6 +18,7 @@ struct CheckOptions {
   std::vector<std::string> only;        ///< property names to check; empty: all checkable
   std::string json_path;                ///< write the result as JSON here ("-": stdout only)
   std::string junit_path;               ///< write one JUnit test case per property here
+  std::string trace_path;               ///< write the counterexample (if any) as an ITF trace here
   bool quiet_progress = false;
 };
 

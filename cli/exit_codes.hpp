@@ -8,6 +8,7 @@ enum ExitCode : int {
   kViolated = 1,     ///< a property is violated (a counterexample was printed)
   kBadInput = 2,     ///< bad usage, configuration or file
   kBoundReached = 3, ///< a bound stopped the search before it completed, with no violation
+  kDiverged = 4,     ///< a replayed trace has a step that is no longer enabled or yields another state
 };
 
 }  // namespace slush::cli

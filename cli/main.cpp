@@ -8,6 +8,9 @@
 #include "cli/explain_command.hpp"
 #include "cli/list_command.hpp"
 #include "cli/mutants_command.hpp"
+#include "cli/render_command.hpp"
+#include "cli/replay_command.hpp"
+#include "cli/shrink_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"slush: model checker for the Slush fractal-scaling protocol", "slush"};
@@ -17,6 +20,9 @@ int main(int argc, char** argv) {
   slush::cli::add_list_command(app, exit_code);
   slush::cli::add_mutants_command(app, exit_code);
   slush::cli::add_explain_command(app, exit_code);
+  slush::cli::add_replay_command(app, exit_code);
+  slush::cli::add_shrink_command(app, exit_code);
+  slush::cli::add_render_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -47,12 +47,16 @@ std::string survival_reason(const MutantReport& m) {
     return "every property MODEL.md names for it is left out (" +
            (m.must_violate.empty() ? std::string("none named") : joined(m.must_violate)) + ")";
   std::string why = "no run violated " + joined(m.checked, " or ");
-  std::vector<std::string> unsupported, unknown;
+  std::vector<std::string> unsupported, unknown, too;
   for (const auto& a : m.attempts) {
     const auto where = a.configuration + " (" + a.engine + ")";
     if (a.answer.outcome == Outcome::Unsupported) unsupported.push_back(where);
-    if (a.answer.outcome == Outcome::Unknown) unknown.push_back(where + ": " + a.answer.note);
+    if (a.answer.outcome == Outcome::Unknown) unknown.push_back(where);
+    if (a.answer.outcome == Outcome::Violated && a.answer.correct_violates_too)
+      too.push_back(where);
   }
+  if (!too.empty())
+    why += " that the correct protocol does not violate too; it does on " + joined(too);
   if (!unknown.empty()) why += "; stopped by a bound on " + joined(unknown);
   if (!unsupported.empty()) why += "; not checkable on " + joined(unsupported);
   return why;
@@ -105,6 +109,7 @@ nlohmann::json attempt_json(const Attempt& a) {
           {"properties", a.properties},
           {"outcome", to_string(a.answer.outcome)},
           {"violated", a.answer.violated},
+          {"correct_violates_too", a.answer.correct_violates_too},
           {"trace_length", a.answer.trace_length},
           {"states", a.answer.states},
           {"seconds", a.seconds},

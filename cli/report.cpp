@@ -21,8 +21,7 @@ std::string megabytes(std::size_t bytes) { return fixed(double(bytes) / (1024.0 
 }  // namespace
 
 std::string verdict_text(const properties::SlushProperty& p, checker::Status s) {
-  if (!properties::checkable(p))
-    return "not checked (its mechanisms are off in this configuration or not modelled yet)";
+  if (!properties::checkable(p)) return "not checked (its mechanisms are not enabled in this configuration)";
   if (s == checker::Status::Violated) return "VIOLATED";
   if (s == checker::Status::NotChecked) return "not checked (not selected)";
   if (s == checker::Status::Unknown) return "unknown (search stopped before completing)";

@@ -133,14 +133,17 @@ std::vector<model::NodeId> Reader::tree(const toml::table& root) const {
   only_keys(*t, "tree", {"shape", "depth", "width", "parents"});
   const std::string shape = string(*t, "tree", "shape", "", true);
   try {
-    if (shape == "binary" || shape == "complete" || shape == "chain") {
+    if (shape == "binary" || shape == "complete" || shape == "chain" || shape == "grouped") {
       if (t->get("parents")) fail(t->get("parents")->source(),
                                   "key 'tree.parents': only for shape = \"explicit\"");
       const auto depth = integer(*t, "tree", "depth", 0, 16, 0, true);
       std::int64_t width = shape == "binary" ? 2 : 1;
-      if (shape == "complete") width = integer(*t, "tree", "width", 1, 16, 0, true);
+      const bool wide = shape == "complete" || shape == "grouped";
+      if (wide) width = integer(*t, "tree", "width", 1, 16, 0, true);
       else if (t->get("width"))
-        fail(t->get("width")->source(), "key 'tree.width': only for shape = \"complete\"");
+        fail(t->get("width")->source(),
+             "key 'tree.width': only for shape = \"complete\" or \"grouped\"");
+      if (shape == "grouped") return model::Tree::grouped(unsigned(width), unsigned(depth));
       return model::Tree::complete(unsigned(width), unsigned(depth));
     }
     if (shape == "explicit") {
@@ -155,7 +158,7 @@ std::vector<model::NodeId> Reader::tree(const toml::table& root) const {
       return parents;
     }
     fail(t->get("shape")->source(), "key 'tree.shape': \"" + shape +
-                                        "\" is not a shape (binary, complete, chain, explicit)");
+                                        "\" is not a shape (binary, complete, chain, grouped, explicit)");
   } catch (const model::TreeError& e) {
     fail(t->source(), std::string("impossible tree: ") + e.what());
   }
@@ -247,7 +250,7 @@ std::vector<model::NodeId> Reader::byzantine(const toml::table& root, std::size_
   std::vector<model::NodeId> out;
   const toml::table* t = table(root, "", "adversary");
   if (!t) return out;
-  only_keys(*t, "adversary", {"byzantine"});
+  only_keys(*t, "adversary", {"byzantine", "budget"});
   const toml::node* n = t->get("byzantine");
   if (!n) return out;
   const toml::array* list = n->as_array();
@@ -285,11 +288,14 @@ Configuration Reader::read(const toml::table& root) const {
     c.model.halts = unsigned(integer(*f, "faults", "halts", 0, 8, 0));
   }
   if (const toml::table* k = table(root, "", "consensus")) {
-    only_keys(*k, "consensus", {"enabled", "updates"});
+    only_keys(*k, "consensus", {"enabled", "updates", "elections"});
     c.model.consensus = boolean(*k, "consensus", "enabled", true);
+    c.model.elections = boolean(*k, "consensus", "elections", false);
     c.model.updates = unsigned(integer(*k, "consensus", "updates", 1, 8, 2));
   }
   c.model.byzantine = byzantine(root, c.model.parents.size());
+  if (const toml::table* a = table(root, "", "adversary"))
+    c.model.byzantine_budget = unsigned(integer(*a, "adversary", "budget", 0, 8, 0));
   if (const toml::table* s = table(root, "", "search")) {
     only_keys(*s, "search", {"max_states", "variant"});
     c.max_states = std::uint64_t(integer(*s, "search", "max_states", 0, INT64_MAX, 0));

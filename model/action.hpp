@@ -19,12 +19,16 @@ enum class ActionKind : std::uint8_t {
   Halt,           ///< fault: an operator stops updating; its unanchored updates are lost
   Fetch,          ///< M7: a node fetches its parent's current data (and the parent's ancestors')
   Exit,           ///< M6: a node exits its parent with a retained root, re-attaching above it
+  Fork,           ///< M9: a Byzantine L1 operator forks L1 into two branches
+  Vote,           ///< M8: a node votes to replace the operator of an ancestor (msg: the ancestor)
+  Elect,          ///< M8/M9: a majority of the node's descendants installs a new operator
 };
 
 std::string_view to_string(ActionKind k);
 
 /// One action: its kind, the node that performs it, and the message it concerns (for Commit and
-/// Halt the message is unused; for ImportReceipt it is the message whose receipt is imported).
+/// Halt the message is unused; for ImportReceipt it is the message whose receipt is imported;
+/// for Fetch the L1 branch served since a fork (0: none); for Vote the ancestor voted against).
 struct Action {
   ActionKind kind = ActionKind::Commit;
   NodeId node = 0;

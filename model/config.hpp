@@ -61,9 +61,14 @@ struct ModelConfig {
   bool consensus = false;
   /// With consensus: how many ZKP updates each node may push (bounds the search).
   unsigned updates = 2;
+  /// With consensus: emergency control (M8) and L1 replacement (M9): votes and elections.
+  bool elections = false;
   /// Nodes whose operators are Byzantine: they may withhold data, push without data and vouch
   /// as they like.
   std::vector<NodeId> byzantine;
+  /// Instead of a list: every placement of 1..byzantine_budget Byzantine operators under which
+  /// the descendants of every node have an honest majority, one initial state each (0: none).
+  unsigned byzantine_budget = 0;
   Variant variant = Variant::Correct;
 };
 

@@ -45,6 +45,17 @@ void SlushModel::try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out
   t.data(y, 1) = data_time(s, p);
   for (unsigned d = 1; d < State::kMaxAncestors; ++d)
     t.data(y, d + 1) = p == kL1 ? 0 : s.data(p, d);
+  if (p != kL1) {
+    t.branch(y) |= s.branch(p);
+  } else if (s.fork()) {
+    // M9: a forked L1 serves one branch or the other, as its operator chooses.
+    for (std::uint8_t b : {1, 2}) {
+      State u = t;
+      u.branch(y) |= b;
+      if (u != s) out.push_back(SlushStep{Action{ActionKind::Fetch, y, b}, std::move(u), false});
+    }
+    return;
+  }
   if (t == s) return;
   out.push_back(SlushStep{Action{ActionKind::Fetch, y, 0}, std::move(t), !s.byzantine(p)});
 }
@@ -54,7 +65,11 @@ void SlushModel::try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out
 bool SlushModel::may_push(const State& s, NodeId y) const {
   if (!config_.consensus) return true;
   if (s.pushes(y) >= config_.updates) return false;
-  if (s.byzantine(y) || config_.variant == Variant::UpdateWithoutDa) return true;
+  if (s.byzantine(y)) return true;
+  // M9: honest nodes stop pushing onto a forked L1 once they see both branches.
+  if (s.fork() && fork_detected(s)) return false;
+  if (config_.variant == Variant::UpdateWithoutDa) return true;
+  if (s.fork() && s.parent(y) == kL1 && s.branch(y) == 0) return false;
   return s.data(y, 1) == data_time(s, s.parent(y));
 }
 
@@ -74,6 +89,7 @@ void SlushModel::on_push(State& t, NodeId y) const {
     t.vouch(y, d) = a == kNowhere ? 0 : without_data ? data_time(t, a) : t.data(y, d);
     if (a != kNowhere) a = a == kL1 ? kNowhere : t.parent(a);
   }
+  t.voted(y) |= branch_vote(t, y);
   update_finality(t);
 }
 

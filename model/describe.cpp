@@ -17,6 +17,9 @@ std::string_view to_string(ActionKind k) {
     case ActionKind::Halt: return "halt";
     case ActionKind::Fetch: return "fetch";
     case ActionKind::Exit: return "exit";
+    case ActionKind::Fork: return "fork";
+    case ActionKind::Vote: return "vote";
+    case ActionKind::Elect: return "elect";
   }
   return "?";
 }
@@ -35,7 +38,16 @@ std::string SlushModel::describe(const Action& a) const {
   if (a.kind == ActionKind::Commit)
     return node + " pushes its ZKP update onto " +
            (consensus() ? std::string("its parent") : Tree::name(tree_.parent(a.node)));
-  if (a.kind == ActionKind::Fetch) return node + " fetches its parent's current data";
+  if (a.kind == ActionKind::Fetch)
+    return node + " fetches its parent's current data" +
+           (a.msg ? std::string(" (L1 serves branch ") + (a.msg == 1 ? "A" : "B") + ")" : "");
+  if (a.kind == ActionKind::Fork)
+    return "the L1 operator forks L1 into two branches, A and B";
+  if (a.kind == ActionKind::Vote)
+    return node + " votes to replace the operator of " + where(NodeId(a.msg));
+  if (a.kind == ActionKind::Elect)
+    return "a majority of the descendants of " + where(a.node) +
+           " elects a new operator; the old one exits with its state";
   if (a.kind == ActionKind::Exit)
     return node + " exits its parent with a retained root and re-attaches under its grandparent";
   if (a.kind == ActionKind::Halt)
@@ -87,13 +99,17 @@ std::string SlushModel::describe(const State& s) const {
     if (s.halted(i)) o << "(halted)";
   }
   if (consensus()) {
-    o << "\n    clock " << int(s.clock()) << "; per node parent/pushes/last/fin/data/vouch:";
+    o << "\n    clock " << int(s.clock()) << (s.fork() ? "; L1 forked" : "")
+      << (s.slashed() ? "; L1 operator replaced and slashed" : "")
+      << "; per node parent/pushes/last/fin/data/vouch[/branch/voted/ballot]:";
     for (NodeId i = 1; i < tree_.size(); ++i) {
       o << ' ' << int(i) << (s.byzantine(i) ? "*" : "") << ":" << where(s.parent(i)) << '/'
         << int(s.pushes(i)) << '/' << int(s.last(i)) << '/' << int(s.fin(i)) << '/';
       for (unsigned d = 1; d <= State::kMaxAncestors; ++d) o << (d > 1 ? "," : "") << int(s.data(i, d));
       o << '/';
       for (unsigned d = 1; d <= State::kMaxAncestors; ++d) o << (d > 1 ? "," : "") << int(s.vouch(i, d));
+      if (s.branch(i) || s.voted(i) || s.ballot(i) != kNowhere)
+        o << '/' << int(s.branch(i)) << '/' << int(s.voted(i)) << '/' << where(s.ballot(i));
     }
   }
   if (config_.amm.node != kL1)

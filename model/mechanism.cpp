@@ -81,6 +81,11 @@ std::string_view mechanism_of(ActionKind kind) {
       return "M6";
     case ActionKind::Fetch:
       return "M7";
+    case ActionKind::Vote:
+    case ActionKind::Elect:
+      return "M8";
+    case ActionKind::Fork:
+      return "M9";
   }
   return "";
 }

@@ -66,11 +66,17 @@ void SlushModel::validate() const {
   }
   for (NodeId b : config_.byzantine)
     if (b >= n) throw ModelError("byzantine: node " + std::to_string(b) + " is not in the tree");
+  if (config_.byzantine_budget > 0 && !config_.byzantine.empty())
+    throw ModelError("adversary: give either the Byzantine operators or a budget, not both");
+  if (config_.byzantine_budget > 0 && n > 16)
+    throw ModelError("adversary: a Byzantine budget needs a tree of at most 16 nodes");
   if (config_.consensus) {
     for (NodeId i = 1; i < n; ++i)
       if (tree_.depth(i) > State::kMaxAncestors)
         throw ModelError("consensus: trees deeper than " + std::to_string(State::kMaxAncestors) +
                          " levels below L1 are not supported (" + Tree::name(i) + ")");
+    if (config_.elections && !config_.consensus)
+      throw ModelError("consensus: elections need consensus enabled");
     if (config_.updates == 0 || (n - 1) * config_.updates > 250)
       throw ModelError("consensus: updates must be positive and (nodes - 1) * updates <= 250");
   }
@@ -88,7 +94,30 @@ std::vector<State> SlushModel::initial_states() const {
   s.parent(kL1) = kNowhere;
   for (NodeId i = 1; i < tree_.size(); ++i) s.parent(i) = tree_.parent(i);
   for (NodeId b : config_.byzantine) s.byzantine(b) = 1;
-  return {s};
+  if (config_.byzantine_budget == 0) return {s};
+  return placements(s);
+}
+
+// Every placement of 1..budget Byzantine operators with an honest majority among the descendants
+// of every node, in increasing order of the placement's bit mask.
+std::vector<State> SlushModel::placements(const State& base) const {
+  const std::size_t n = tree_.size();
+  std::vector<State> out;
+  for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
+    if (unsigned(__builtin_popcount(mask)) > config_.byzantine_budget) continue;
+    bool honest_majority = true;
+    for (NodeId x = 0; x < n && honest_majority; ++x) {
+      unsigned desc = 0, byz = 0;
+      for (NodeId z = 1; z < n; ++z)
+        if (z != x && tree_.within(z, x)) ++desc, byz += (mask >> z) & 1u;
+      honest_majority = desc == 0 || 2 * byz < desc;
+    }
+    if (!honest_majority) continue;
+    State s = base;
+    for (NodeId x = 0; x < n; ++x) s.byzantine(x) = (mask >> x) & 1u;
+    out.push_back(s);
+  }
+  return out;
 }
 
 void SlushModel::pack(const State& s, std::uint8_t* out) const {
@@ -161,7 +190,10 @@ void SlushModel::successors(const State& s, std::vector<SlushStep>& out) const {
     try_halt(s, x, out);
     try_fetch(s, x, out);
     try_exit(s, x, out);
+    try_vote(s, x, out);
+    try_elect(s, x, out);
   }
+  try_fork(s, out);
   for (MsgId m = 0; m < message_count(); ++m) {
     try_burn(s, m, out);
     try_relay(s, m, out);

@@ -86,6 +86,17 @@ class SlushModel {
   /// that y holds or an honest node under the parent shares.
   std::uint8_t exit_root(const State& s, NodeId y) const;
   static constexpr std::uint8_t kNoRoot = 0xff;
+  // M8/M9 fork choice and elections, as the properties read them.
+  bool fork_detected(const State& s) const;
+  /// Whether L1's branch `b` (1: A, 2: B) is accepted by strictly more than half of all nodes.
+  bool branch_final(const State& s, std::uint8_t b) const;
+  /// Whether `p`'s operator gives honest nodes grounds for an election (withholding, forking).
+  bool misbehaving(const State& s, NodeId p) const;
+  struct Ballots {
+    unsigned honest = 0, byzantine = 0, descendants = 0, honest_descendants = 0;
+  };
+  /// The votes to replace `p`'s operator among its descendants.
+  Ballots ballots(const State& s, NodeId p) const;
   /// Whether `n` lies in the subtree of `top` as the state has the tree (exits move nodes).
   bool within(const State& s, NodeId n, NodeId top) const;
   /// How many hops from `n` up to its ancestor `ancestor`.
@@ -98,6 +109,7 @@ class SlushModel {
 
  private:
   void validate() const;
+  std::vector<State> placements(const State& base) const;
   void add_replies();
   void try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const;
   void try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const;
@@ -109,6 +121,10 @@ class SlushModel {
   void try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const;
   void try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out) const;
   void try_exit(const State& s, NodeId y, std::vector<SlushStep>& out) const;
+  void try_fork(const State& s, std::vector<SlushStep>& out) const;
+  void try_vote(const State& s, NodeId z, std::vector<SlushStep>& out) const;
+  void try_elect(const State& s, NodeId p, std::vector<SlushStep>& out) const;
+  std::uint8_t branch_vote(const State& s, NodeId y) const;
   bool may_push(const State& s, NodeId y) const;
   void on_push(State& t, NodeId y) const;
   void anchor(State& t, MsgId m) const;

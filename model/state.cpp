@@ -11,6 +11,7 @@ State::State(std::size_t nodes, std::size_t messages) : b_(bytes_for(nodes, mess
     receipt_pos(m) = kNowhere;
     forced_pos(m) = kNowhere;
   }
+  for (NodeId i = 0; i < nodes; ++i) ballot(i) = kNowhere;
 }
 
 std::span<const FieldInfo> State::fields() {
@@ -30,6 +31,9 @@ std::span<const FieldInfo> State::fields() {
       {"vouch_1", FieldScope::Node, 13, false},      {"vouch_2", FieldScope::Node, 14, false},
       {"vouch_3", FieldScope::Node, 15, false},      {"burn_time", FieldScope::Message, 7, false},
       {"mint_time", FieldScope::Message, 8, false},   {"shared", FieldScope::Node, 16, false},
+      {"fork", FieldScope::Global, 3, false},        {"slashed", FieldScope::Global, 4, false},
+      {"branch", FieldScope::Node, 17, false},       {"voted", FieldScope::Node, 18, false},
+      {"ballot", FieldScope::Node, 19, true},
   };
   return kFields;
 }

@@ -3,9 +3,10 @@
 //
 // Layout (n nodes, k messages), one byte per field:
 //   [0] n  [1] k  [2] AMM reserve of token A  [3] AMM reserve of token B  [4] clock
+//   [5] fork (L1 forked)  [6] slashed (a Byzantine L1 operator was replaced)
 //   node block, per node i:      balance A, balance B, frozen (0, or 1 + the call it waits
 //                                for), halted, parent, byzantine, pushes, last, prev, fin,
-//                                da1..da3, vo1..vo3, shared
+//                                da1..da3, vo1..vo3, shared, branch, voted, ballot
 //   message block, per message m: burn_pos, mints, mint_pos, receipt_pos, forced, forced_pos,
 //                                amount (set when burned), burn_time, mint_time
 // A *_pos field names the highest node whose root includes the event (kL1 once anchored in L1),
@@ -104,6 +105,24 @@ class State {
   std::uint8_t& shared(NodeId i) { return b_[node_field(16, i)]; }
   std::uint8_t shared(NodeId i) const { return b_[node_field(16, i)]; }
 
+  // Fork choice and elections (M8, M9).
+  /// Whether the L1 operator has forked L1 into two branches (1: A, 2: B).
+  std::uint8_t& fork() { return b_[5]; }
+  std::uint8_t fork() const { return b_[5]; }
+  /// Whether a Byzantine L1 operator was replaced by election and its stake slashed.
+  std::uint8_t& slashed() { return b_[6]; }
+  std::uint8_t slashed() const { return b_[6]; }
+  /// The L1 branches whose data the node holds since the fork (bits: 1 = A, 2 = B).
+  std::uint8_t& branch(NodeId i) { return b_[node_field(17, i)]; }
+  std::uint8_t branch(NodeId i) const { return b_[node_field(17, i)]; }
+  /// The L1 branches the node's ZKPs since the fork voted for (bits: 1 = A, 2 = B).
+  std::uint8_t& voted(NodeId i) { return b_[node_field(18, i)]; }
+  std::uint8_t voted(NodeId i) const { return b_[node_field(18, i)]; }
+  /// The ancestor whose operator the node votes to replace (kNowhere: none). An honest node
+  /// votes for an honest candidate, a Byzantine one for a Byzantine candidate.
+  NodeId& ballot(NodeId i) { return b_[node_field(19, i)]; }
+  NodeId ballot(NodeId i) const { return b_[node_field(19, i)]; }
+
   // Message fields.
   NodeId& burn_pos(MsgId m) { return b_[msg_field(0, m)]; }
   NodeId burn_pos(MsgId m) const { return b_[msg_field(0, m)]; }
@@ -145,8 +164,8 @@ class State {
   bool operator==(const State& o) const { return b_ == o.b_; }
 
  private:
-  static constexpr std::size_t kHeader = 5;
-  static constexpr std::size_t kNodeFields = 17;
+  static constexpr std::size_t kHeader = 7;
+  static constexpr std::size_t kNodeFields = 20;
   static constexpr std::size_t kMsgFields = 9;
   std::size_t offset(const FieldInfo& f, std::size_t i) const {
     switch (f.scope) {

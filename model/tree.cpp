@@ -113,4 +113,20 @@ std::vector<NodeId> Tree::complete(unsigned width, unsigned depth) {
 
 std::vector<NodeId> Tree::chain(unsigned depth) { return complete(1, depth); }
 
+// M10: "emptying out its 'own' state ... into a separate ZKP and VM": every group VM of a
+// complete tree (L1 included) gets one more child, a leaf VM holding its own state, so a group
+// VM of width w verifies w + 1 ZKPs.
+std::vector<NodeId> Tree::grouped(unsigned width, unsigned depth) {
+  std::vector<NodeId> parents = complete(width, depth);
+  const std::size_t groups = parents.size();
+  for (std::size_t g = 0; g < groups; ++g) {
+    if (parents.size() >= kMaxNodes)
+      throw TreeError("a grouped tree of width " + std::to_string(width) + " and depth " +
+                      std::to_string(depth) + " has more than " + std::to_string(kMaxNodes) +
+                      " nodes");
+    parents.push_back(NodeId(g));
+  }
+  return parents;
+}
+
 }  // namespace slush::model

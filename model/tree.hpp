@@ -47,6 +47,10 @@ class Tree {
   static std::vector<NodeId> complete(unsigned width, unsigned depth);
   /// Parents of a chain L1 - VM 1 - ... - VM depth.
   static std::vector<NodeId> chain(unsigned depth);
+  /// M10: parents of a complete tree of group VMs in which every group VM (L1 included) has one
+  /// more leaf child holding its own state: width + 1 ZKPs per group VM. The own-state VM of
+  /// group VM g is numbered (number of group VMs) + g.
+  static std::vector<NodeId> grouped(unsigned width, unsigned depth);
 
  private:
   std::vector<NodeId> parent_;

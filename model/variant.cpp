@@ -20,16 +20,17 @@ const std::vector<VariantInfo>& variant_catalogue() {
        "a sender unfreezes on any receipt, not the one for its own message",
        "no-loss-forced-routing or no-double-spend", true},
       {Variant::UpdateWithoutDa, "update-without-da",
-       "a child pushes an update without fetching its parent's data", "exit-safety", true},
+       "a child pushes an update without fetching its parent's data", "exit-safety", true,
+       VariantNeeds::Consensus},
       {Variant::PruneEarly, "prune-early", "roots are pruned at 50% acceptance or before",
-       "acceptance-soundness or exit-safety", true},
+       "acceptance-soundness or exit-safety", true, VariantNeeds::Consensus},
       {Variant::ExitAnyRoot, "exit-any-root", "an exit may use a root older than the final one",
-       "no-double-spend or exit-safety", true},
+       "no-double-spend or exit-safety", true, VariantNeeds::Consensus},
       {Variant::UnboundVote, "unbound-vote",
        "ZKPs carry no L1 fork choice, so one vote counts on both forks", "fork-impossibility",
-       false},
+       true, VariantNeeds::Consensus},
       {Variant::MinorityElection, "minority-election",
-       "emergency control needs fewer than a majority", "election-safety", false},
+       "emergency control needs fewer than a majority (here: a third of the descendants)", "election-safety", true, VariantNeeds::Elections},
   };
   return catalogue;
 }

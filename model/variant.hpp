@@ -23,6 +23,9 @@ enum class Variant {
   MinorityElection,
 };
 
+/// The configuration switch a variant's rule belongs to: without it the variant changes nothing.
+enum class VariantNeeds { Nothing, Consensus, Elections };
+
 /// What the catalogue says of one variant.
 struct VariantInfo {
   Variant variant;
@@ -30,6 +33,7 @@ struct VariantInfo {
   std::string_view change;   ///< the rule it weakens, in the protocol's words
   std::string_view breaks;   ///< the properties expected to catch it
   bool modelled;             ///< whether the model implements the switch yet
+  VariantNeeds needs = VariantNeeds::Nothing;  ///< the configuration part it weakens
 };
 
 /// Every variant, the correct protocol first.

@@ -132,6 +132,24 @@ bool exit_keeps_final(const SlushModel& md, const State& s, const model::Action&
   return true;
 }
 
+/// election-safety (M8), across an Elect step: the candidate installed had the votes of a
+/// strict majority of the node's descendants, and under honest majority it is honest.
+bool election_safe(const SlushModel& md, const State& s, const model::Action& a, const State& t) {
+  if (a.kind != model::ActionKind::Elect) return true;
+  const auto b = md.ballots(s, a.node);
+  const unsigned votes = t.byzantine(a.node) ? b.byzantine : b.honest;
+  if (2 * votes <= b.descendants) return false;
+  return !(2 * b.honest_descendants > b.descendants && t.byzantine(a.node));
+}
+
+/// l1-recovery (M9), at a state where a fair run may stop: under honest majority, a Byzantine
+/// L1 operator that forked visibly or withholds from an honest child has been replaced.
+bool l1_recovered(const SlushModel& md, const State& s) {
+  const auto b = md.ballots(s, model::kL1);
+  if (2 * b.honest_descendants <= b.descendants) return true;  // the assumption is broken
+  return !md.misbehaving(s, model::kL1);
+}
+
 SlushProperty make(std::string name, PropertyKind kind, std::string statement,
                    std::string reference) {
   SlushProperty p;
@@ -177,6 +195,8 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
   ps.push_back(make("fork-impossibility", PropertyKind::Invariant,
                     "under honest majority no two conflicting roots (L1 included) are both final",
                     "Replacing L1; Fig. 15"));
+  if (md.consensus())
+    ps.back().holds = [m](const State& s) { return !(m->branch_final(s, 1) && m->branch_final(s, 2)); };
   ps.push_back(make("exit-safety", PropertyKind::StepInvariant,
                     "after an operator withholds data, every honest descendant can still exit "
                     "with a retained root whose data it holds or an honest node shares, and an "
@@ -205,14 +225,20 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
     ps.back().holds_on = [m](const State& s, const model::Action&, const State& t) {
       return acceptance_sound(*m, s, t);
     };
-  ps.push_back(make("election-safety", PropertyKind::Invariant,
+  ps.push_back(make("election-safety", PropertyKind::StepInvariant,
                     "an operator changes only with a majority of descendants' votes; under "
                     "honest majority the new operator is honest and final state is kept",
                     "Liquid consensus; Fig. 13-14"));
+  if (md.config().elections)
+    ps.back().holds_on = [m](const State& s, const model::Action& a, const State& t) {
+      return election_safe(*m, s, a, t);
+    };
   ps.push_back(make("l1-recovery", PropertyKind::Eventually,
                     "a stalled or forking L1 operator is replaced under honest majority, and its "
                     "stake is slashed",
                     "Replacing L1; Fig. 15"));
+  if (md.config().elections)
+    ps.back().holds = [m](const State& s) { return l1_recovered(*m, s); };
   return ps;
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -230,6 +231,39 @@ TEST(Mutants, AProbingBoundKeepsALargeConfigurationFromDelayingACatchElsewhere) 
   EXPECT_EQ(runs[0], std::make_pair(std::string("R1 bridging"), std::uint64_t(10)));
   EXPECT_EQ(runs[1], std::make_pair(std::string("R4 AMM"), std::uint64_t(10)));
   EXPECT_EQ(runs[4], std::make_pair(std::string("R1 bridging"), std::uint64_t(0)));
+}
+
+catalogue::EngineAnswer explicit_on(const std::string& file, model::Variant v,
+                                    std::vector<std::string> props) {
+  static std::vector<std::unique_ptr<config::Configuration>> keep;
+  keep.push_back(std::make_unique<config::Configuration>(
+      config::load_configuration(std::string(SLUSH_SOURCE_DIR) + "/examples/" + file)));
+  catalogue::EngineRequest q;
+  q.configuration = keep.back().get();
+  q.model = keep.back()->model;
+  q.model.variant = v;
+  q.properties = std::move(props);
+  return catalogue::run_explicit(q);
+}
+
+TEST(Mutants, AViolationTheCorrectProtocolSharesIsNotTheVariantsCatch) {
+  // R3-bad breaks the honest-majority assumption: the correct protocol forks there too.
+  const auto correct = explicit_on("r3-bad.toml", model::Variant::Correct, {"fork-impossibility"});
+  ASSERT_EQ(correct.outcome, catalogue::Outcome::Violated);
+  EXPECT_FALSE(correct.correct_violates_too);  // only asked of variants
+  const auto unbound =
+      explicit_on("r3-bad.toml", model::Variant::UnboundVote, {"fork-impossibility"});
+  ASSERT_EQ(unbound.outcome, catalogue::Outcome::Violated);
+  EXPECT_TRUE(unbound.correct_violates_too);
+  // On R1 the double spend needs the missing nullifier: the correct protocol cannot replay it.
+  const auto nn = explicit_on("r1-bridging.toml", model::Variant::NoNullifier, {"no-double-spend"});
+  ASSERT_EQ(nn.outcome, catalogue::Outcome::Violated);
+  EXPECT_FALSE(nn.correct_violates_too);
+  // So the catalogue does not count R3-bad for unbound-vote.
+  const auto r = catalogue::run_mutants(on_examples());
+  const auto& uv = find(r, "unbound-vote");
+  ASSERT_EQ(uv.status, MutantStatus::Caught);
+  EXPECT_NE(uv.attempts[uv.catches.front()].configuration, "R3-bad fork");
 }
 
 TEST(Mutants, BadRequestsAreTypedErrors) {

@@ -54,4 +54,30 @@ inline bool violates(const SlushResult& r, const std::string& property) {
   return std::find(ps.begin(), ps.end(), property) != ps.end();
 }
 
+/// Searches `file` completely with the correct protocol: no property may be violated, and each
+/// property named in `must_hold` must be checked and hold.
+inline void expect_correct_holds(const std::string& file, const std::vector<std::string>& must_hold) {
+  const properties::CheckedSlush checked(example_model(file, model::Variant::Correct));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, checker::StopReason::Complete) << file;
+  const auto& ps = checked.properties();
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    EXPECT_NE(r.verdicts[i], checker::Status::Violated) << file << ": " << ps[i].name;
+    if (std::find(must_hold.begin(), must_hold.end(), ps[i].name) != must_hold.end())
+      EXPECT_EQ(r.verdicts[i], checker::Status::Holds) << file << ": " << ps[i].name;
+  }
+}
+
+/// Searches `file` under `variant`: it must be caught by `property` with a shortest trace of
+/// `length` steps that replays.
+inline void expect_caught(const std::string& file, model::Variant variant,
+                          const std::string& property, std::size_t length) {
+  const properties::CheckedSlush checked(example_model(file, variant));
+  const auto r = checker::explore(checked);
+  ASSERT_EQ(r.stop, checker::StopReason::Violation) << file;
+  EXPECT_TRUE(violates(r, property)) << "violated: " << r.counterexample->properties.front();
+  EXPECT_EQ(r.counterexample->trace.length(), length);
+  expect_replays(checked.model(), r);
+}
+
 }  // namespace slush::testing

@@ -297,6 +297,72 @@ TEST(M6Exit, HonestChildExitsAWithholdingParentWithARetainedRoot) {
   EXPECT_EQ(m.subtree_size(s, 1), 3u);
 }
 
+/// R3's shape: L1 (Byzantine) - {VM 1 - VM 3, VM 2 - VM 4}, elections on.
+ModelConfig r3_like(Variant v = Variant::Correct) {
+  ModelConfig c;
+  c.parents = {0, 0, 0, 1, 2};
+  c.balances = {0, 0, 0, 0, 0};
+  c.consensus = true;
+  c.elections = true;
+  c.updates = 1;
+  c.byzantine = {0};
+  c.variant = v;
+  return c;
+}
+
+TEST(M9ForkChoice, BoundVotesFinaliseOneBranchAndAVisibleForkStopsHonestPushes) {
+  const SlushModel m(r3_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Fork, kL1);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 1));  // VM 1 holds no branch yet
+  s = run(m, s, ActionKind::Fetch, 1, 1);              // L1 serves branch A to VM 1
+  s = run(m, s, ActionKind::Commit, 1);
+  EXPECT_EQ(s.voted(1), 1);
+  s = run(m, run(m, s, ActionKind::Fetch, 3), ActionKind::Commit, 3);  // VM 3 inherits A
+  EXPECT_EQ(s.voted(3), 1);
+  EXPECT_TRUE(m.branch_final(s, 1));  // L1 + VM 1 + VM 3: 3 of 5
+  s = run(m, s, ActionKind::Fetch, 2, 2);  // VM 2 is shown branch B: honest nodes see the fork
+  EXPECT_TRUE(m.fork_detected(s));
+  EXPECT_FALSE(enabled(m, s, ActionKind::Commit, 2));
+  EXPECT_FALSE(m.branch_final(s, 2));
+}
+
+TEST(M9ForkChoice, UnboundVotesCountOnBothBranches) {
+  const SlushModel m(r3_like(Variant::UnboundVote));
+  State s = run(m, m.initial_states().at(0), ActionKind::Fork, kL1);
+  s = run(m, run(m, s, ActionKind::Fetch, 1, 1), ActionKind::Commit, 1);
+  s = run(m, run(m, s, ActionKind::Fetch, 2, 1), ActionKind::Commit, 2);
+  EXPECT_TRUE(m.branch_final(s, 1));
+  EXPECT_TRUE(m.branch_final(s, 2));  // the fork the seed's fork choice prevents
+}
+
+TEST(M8Election, AMajorityReplacesAForkingL1AndSlashesIt) {
+  const SlushModel m(r3_like());
+  State s = run(m, m.initial_states().at(0), ActionKind::Fork, kL1);
+  s = run(m, run(m, s, ActionKind::Fetch, 1, 1), ActionKind::Fetch, 2, 2);
+  ASSERT_TRUE(m.misbehaving(s, kL1));
+  s = run(m, run(m, s, ActionKind::Vote, 1, kL1), ActionKind::Vote, 2, kL1);
+  EXPECT_FALSE(enabled(m, s, ActionKind::Elect, kL1));  // 2 of 4 is no majority
+  s = run(m, run(m, s, ActionKind::Fetch, 3), ActionKind::Vote, 3, kL1);
+  s = run(m, s, ActionKind::Elect, kL1);
+  EXPECT_EQ(s.byzantine(kL1), 0);
+  EXPECT_EQ(s.slashed(), 1);
+  EXPECT_EQ(s.fork(), 0);
+  EXPECT_EQ(s.ballot(1), kNowhere);
+}
+
+TEST(Adversary, ABudgetTriesEveryPlacementWithAnHonestMajorityOfDescendants) {
+  ModelConfig c = r3_like();
+  c.byzantine.clear();
+  c.byzantine_budget = 1;
+  const SlushModel m(c);
+  const auto inits = m.initial_states();
+  // L1, VM 1 or VM 2 alone; a Byzantine VM 3 or VM 4 would be its parent's only descendant.
+  ASSERT_EQ(inits.size(), 3u);
+  for (NodeId x : {0, 1, 2}) EXPECT_EQ(inits[x].byzantine(x), 1);
+  c.byzantine = {1};
+  EXPECT_THROW(SlushModel{c}, ModelError);  // a list or a budget, not both
+}
+
 TEST(StateLayout, NamedFieldsCoverEveryByteBeyondTheSizesOnce) {
   const SlushModel m(r4_like());
   State s = m.initial_states().at(0);

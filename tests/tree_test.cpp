@@ -42,6 +42,18 @@ TEST(Tree, ChainAndWideTrees) {
   EXPECT_EQ(Tree(Tree::complete(3, 2)).size(), 13u);  // width 3, as in Fig. 16
 }
 
+TEST(Tree, M10GroupVmsOfWidthThreeHoldFourZkps) {
+  const Tree t(Tree::grouped(3, 2));  // 13 group VMs (L1 included), each with an own-state VM
+  ASSERT_EQ(t.size(), 26u);
+  for (NodeId g = 0; g < 13; ++g) {
+    unsigned children = 0;
+    for (NodeId c = 1; c < t.size(); ++c) children += t.parent(c) == g;
+    EXPECT_EQ(children, g < 4 ? 4u : 1u) << Tree::name(g);  // interior: 3 children + own state
+    EXPECT_EQ(t.parent(NodeId(13 + g)), g);                 // its own-state VM
+  }
+  EXPECT_EQ(t.height(), 3u);  // the own-state VMs of the deepest group VMs
+}
+
 TEST(Tree, RejectsACycle) {
   // 1 -> 2 -> 1: neither reaches L1.
   EXPECT_THROW(Tree({0, 2, 1}), TreeError);

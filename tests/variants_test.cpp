@@ -81,14 +81,16 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(Examples, EachModelledVariantOfTheCatalogueIsCaught) {
-  const char* files[] = {"r1-bridging.toml", "r4-amm.toml", "r2-sharing.toml",
-                         "r2-withholding.toml"};
+  const char* files[] = {"r1-bridging.toml",    "r4-amm.toml",   "r2-withholding.toml",
+                         "r2-sharing.toml",     "r3-fork.toml",  "r2-election.toml"};
+  checker::ExploreOptions bounded;
+  bounded.max_states = 200000;  // every catch below needs far fewer states
   for (const auto& v : model::variant_catalogue()) {
     if (v.variant == Variant::Correct || !v.modelled) continue;
     bool caught = false;
     for (const char* file : files) {
       const properties::CheckedSlush checked(example_model(file, v.variant));
-      const auto r = checker::explore(checked);
+      const auto r = checker::explore(checked, bounded);
       if (r.stop != StopReason::Violation) continue;
       for (const auto& p : r.counterexample->properties)
         caught |= v.breaks.find(p) != std::string_view::npos;
@@ -130,35 +132,30 @@ TEST(R4Amm, CorrectProtocolHoldsEveryModelledProperty) {
 }
 
 TEST(R4Amm, ReplayedSwapBreaksConservationPerToken) {
-  const properties::CheckedSlush checked(example_model("r4-amm.toml", Variant::NoNullifier));
-  const auto r = checker::explore(checked);
-  ASSERT_EQ(r.stop, StopReason::Violation);
-  EXPECT_TRUE(violates(r, "no-double-spend"));
-  EXPECT_EQ(r.counterexample->trace.length(), 5u);
-  expect_replays(checked.model(), r);
+  expect_caught("r4-amm.toml", Variant::NoNullifier, "no-double-spend", 5);
 }
 
 TEST(R4Amm, SwapWithoutFreezeLosesTheCallersTokens) {
-  const properties::CheckedSlush checked(example_model("r4-amm.toml", Variant::NoFreeze));
-  const auto r = checker::explore(checked);
-  ASSERT_EQ(r.stop, StopReason::Violation);
-  EXPECT_TRUE(violates(r, "no-loss-forced-routing"));
-  expect_replays(checked.model(), r);
+  expect_caught("r4-amm.toml", Variant::NoFreeze, "no-loss-forced-routing", 1);
 }
 
 // Consensus (M6, M7): R2's path with a withholding operator, and its sibling case.
 TEST(R2Withholding, CorrectProtocolHoldsEverySafetyProperty) {
-  for (const char* file : {"r2-withholding.toml", "r2-sharing.toml"}) {
-    const properties::CheckedSlush checked(example_model(file, Variant::Correct));
-    const auto r = checker::explore(checked);
-    ASSERT_EQ(r.stop, StopReason::Complete) << file;
-    for (std::size_t i = 0; i < r.verdicts.size(); ++i)
-      EXPECT_NE(r.verdicts[i], Status::Violated) << file << ": " << checked.properties()[i].name;
-    const auto& ps = checked.properties();
-    for (std::size_t i = 0; i < ps.size(); ++i)
-      if (ps[i].name == "exit-safety" || ps[i].name == "acceptance-soundness")
-        EXPECT_EQ(r.verdicts[i], Status::Holds) << file << ": " << ps[i].name;
-  }
+  for (const char* file : {"r2-withholding.toml", "r2-sharing.toml"})
+    expect_correct_holds(file, {"exit-safety", "acceptance-soundness"});
+}
+
+// M8, M9: the correct protocol holds every safety property on R3 and on the election example;
+// with a Byzantine majority (R3-bad) the fork the seed concedes is found.
+TEST(R3Fork, CorrectProtocolHoldsAndAByzantineMajorityForks) {
+  for (const char* file : {"r3-fork.toml", "r2-election.toml"})
+    expect_correct_holds(file, {"fork-impossibility", "election-safety", "l1-recovery"});
+  expect_caught("r3-bad.toml", Variant::Correct, "fork-impossibility", 3);
+}
+
+// M6/M7 with a Byzantine majority under the withholding operator: the data loss the seed concedes.
+TEST(R2Withholding, AByzantineMajorityStrandsAnHonestChild) {
+  expect_caught("r2-bad.toml", Variant::Correct, "exit-safety", 3);
 }
 
 struct ConsensusCatch {
@@ -172,17 +169,14 @@ class ConsensusVariant : public ::testing::TestWithParam<ConsensusCatch> {};
 
 TEST_P(ConsensusVariant, IsCaughtWithAReplayableShortestTrace) {
   const auto& c = GetParam();
-  const properties::CheckedSlush checked(example_model(c.file, c.variant));
-  const auto r = checker::explore(checked);
-  ASSERT_EQ(r.stop, StopReason::Violation);
-  EXPECT_TRUE(violates(r, c.expected)) << "violated: " << r.counterexample->properties.front();
-  EXPECT_EQ(r.counterexample->trace.length(), c.length);
-  expect_replays(checked.model(), r);
+  expect_caught(c.file, c.variant, c.expected, c.length);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     MODEL_md, ConsensusVariant,
-    ::testing::Values(ConsensusCatch{"r2-withholding.toml", Variant::UpdateWithoutDa, "exit-safety", 3},
+    ::testing::Values(ConsensusCatch{"r3-fork.toml", Variant::UnboundVote, "fork-impossibility", 5},
+                      ConsensusCatch{"r2-election.toml", Variant::MinorityElection, "election-safety", 2},
+                      ConsensusCatch{"r2-withholding.toml", Variant::UpdateWithoutDa, "exit-safety", 3},
                       ConsensusCatch{"r2-withholding.toml", Variant::PruneEarly, "acceptance-soundness", 2},
                       ConsensusCatch{"r2-withholding.toml", Variant::MintUnfinal, "no-double-spend", 6},
                       ConsensusCatch{"r2-sharing.toml", Variant::ExitAnyRoot, "exit-safety", 4},
