@@ -104,7 +104,8 @@ std::vector<const model::MechanismInfo*> mechanisms_of(const properties::SlushPr
 std::vector<model::ActionKind> actions_of(const model::MechanismInfo& m) {
   std::vector<model::ActionKind> out;
   for (const auto k : model::action_kinds())
-    if (model::mechanism_of(k) == m.id) out.push_back(k);
+    for (const auto id : model::mechanisms_of(k))
+      if (id == m.id) out.push_back(k);
   return out;
 }
 

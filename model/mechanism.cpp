@@ -63,31 +63,32 @@ const MechanismInfo* mechanism_by_id(std::string_view id) {
   return nullptr;
 }
 
-std::string_view mechanism_of(ActionKind kind) {
+std::vector<std::string_view> mechanisms_of(ActionKind kind) {
   switch (kind) {  // no default: a new action kind makes the compiler ask for its mechanism
     case ActionKind::Commit:
-      return "M1";
+      return {"M1"};
     case ActionKind::Burn:
     case ActionKind::Relay:
-      return "M2";
+      return {"M2"};
     case ActionKind::ImportReceipt:
-      return "M3";
+      return {"M3"};
     case ActionKind::Force:
     case ActionKind::Pull:
     case ActionKind::ProcessForced:
     case ActionKind::Halt:
-      return "M4";
+      return {"M4"};
     case ActionKind::Exit:
-      return "M6";
+      return {"M6"};
     case ActionKind::Fetch:
-      return "M7";
+      return {"M7"};
     case ActionKind::Vote:
+      return {"M8"};
     case ActionKind::Elect:
-      return "M8";
+      return {"M8", "M9"};
     case ActionKind::Fork:
-      return "M9";
+      return {"M9"};
   }
-  return "";
+  return {};
 }
 
 std::vector<ActionKind> action_kinds() {

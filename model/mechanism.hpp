@@ -24,8 +24,9 @@ const std::vector<MechanismInfo>& mechanism_catalogue();
 /// The mechanism with this id (case-insensitive: "m3" finds M3), if any.
 const MechanismInfo* mechanism_by_id(std::string_view id);
 
-/// The mechanism an action kind belongs to (a halt is the fault forced routing answers, M4).
-std::string_view mechanism_of(ActionKind kind);
+/// The mechanisms an action kind belongs to, by id (a halt is the fault forced routing answers,
+/// M4; an election serves both liquid consensus, M8, and replacing L1, M9).
+std::vector<std::string_view> mechanisms_of(ActionKind kind);
 
 /// Every action kind of the model, in declaration order (those `to_string` names).
 std::vector<ActionKind> action_kinds();

@@ -73,8 +73,11 @@ TEST(Catalogue, MechanismsAreM1ToM10AndEveryActionBelongsToOne) {
   EXPECT_EQ(model::mechanism_by_id("M11"), nullptr);
   const auto kinds = model::action_kinds();
   EXPECT_GE(kinds.size(), 8u);
-  for (const auto k : kinds)
-    EXPECT_NE(model::mechanism_by_id(model::mechanism_of(k)), nullptr) << model::to_string(k);
+  for (const auto k : kinds) {
+    EXPECT_FALSE(model::mechanisms_of(k).empty()) << model::to_string(k);
+    for (const auto id : model::mechanisms_of(k))
+      EXPECT_NE(model::mechanism_by_id(id), nullptr) << model::to_string(k) << ": " << id;
+  }
   const auto m4 = catalogue::actions_of(ms[3]);
   EXPECT_NE(std::find(m4.begin(), m4.end(), model::ActionKind::Pull), m4.end());
 }
