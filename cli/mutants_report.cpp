@@ -55,8 +55,7 @@ std::string survival_reason(const MutantReport& m) {
     if (a.answer.outcome == Outcome::Violated && a.answer.correct_violates_too)
       too.push_back(where);
   }
-  if (!too.empty())
-    why += " that the correct protocol does not violate too; it does on " + joined(too);
+  if (!too.empty()) why += " but on runs the correct protocol makes too (" + joined(too) + ")";
   if (!unknown.empty()) why += "; stopped by a bound on " + joined(unknown);
   if (!unsupported.empty()) why += "; not checkable on " + joined(unsupported);
   return why;
