@@ -30,6 +30,9 @@ bool concerns_message(ActionKind kind) {
     case ActionKind::Halt:
     case ActionKind::Fetch:
     case ActionKind::Exit:
+    case ActionKind::Fork:
+    case ActionKind::Vote:
+    case ActionKind::Elect:
       return false;
     case ActionKind::Burn:
     case ActionKind::Relay:
@@ -41,5 +44,7 @@ bool concerns_message(ActionKind kind) {
   }
   return true;
 }
+
+bool has_argument(ActionKind kind) { return kind == ActionKind::Fetch || kind == ActionKind::Vote; }
 
 }  // namespace slush::model

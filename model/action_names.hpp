@@ -22,4 +22,8 @@ std::vector<std::string> action_kind_names();
 /// exits do not.
 bool concerns_message(ActionKind kind);
 
+/// Whether an action of this kind carries a plain number in its `msg` field instead: the L1
+/// branch a fetch is served since a fork (0: none), or the ancestor a vote is against.
+bool has_argument(ActionKind kind);
+
 }  // namespace slush::model

@@ -15,6 +15,7 @@ void SlushModel::try_fork(const State& s, std::vector<SlushStep>& out) const {
 // M9: the fork is visible to the honest nodes once honest nodes hold data of both branches
 // (honest nodes share what they hold); from then on they push onto neither branch.
 bool SlushModel::fork_detected(const State& s) const {
+  if (config_.variant == Variant::NoForkDetection) return false;
   std::uint8_t seen = 0;
   for (NodeId y = 1; y < tree_.size(); ++y)
     if (!s.byzantine(y)) seen |= s.branch(y);
@@ -84,6 +85,7 @@ SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
 // minority-election a third of the descendants suffices.
 void SlushModel::try_elect(const State& s, NodeId p, std::vector<SlushStep>& out) const {
   if (!config_.elections || cut_off(s, p)) return;
+  if (p == kL1 && config_.variant == Variant::NoL1Election) return;
   const Ballots b = ballots(s, p);
   const bool minority = config_.variant == Variant::MinorityElection;
   auto enough = [&](unsigned v) {

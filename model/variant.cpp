@@ -31,6 +31,14 @@ const std::vector<VariantInfo>& variant_catalogue() {
        true, VariantNeeds::Consensus},
       {Variant::MinorityElection, "minority-election",
        "emergency control needs fewer than a majority (here: a third of the descendants)", "election-safety", true, VariantNeeds::Elections},
+      // Beyond MODEL.md's table: the two assumptions the L1 replacement rests on, as switches,
+      // so that l1-recovery has a variant that breaks it and the sharing assumption is tested.
+      {Variant::NoForkDetection, "no-fork-detection",
+       "honest nodes do not compare the L1 heads they hold, so they keep pushing onto a fork",
+       "fork-impossibility", true, VariantNeeds::Consensus},
+      {Variant::NoL1Election, "no-l1-election",
+       "the descendants cannot elect a new L1 operator (only interior operators)", "l1-recovery",
+       true, VariantNeeds::Elections},
   };
   return catalogue;
 }

@@ -21,6 +21,8 @@ enum class Variant {
   ExitAnyRoot,
   UnboundVote,
   MinorityElection,
+  NoForkDetection,
+  NoL1Election,
 };
 
 /// The configuration switch a variant's rule belongs to: without it the variant changes nothing.

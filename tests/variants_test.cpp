@@ -84,7 +84,7 @@ TEST(Examples, EachModelledVariantOfTheCatalogueIsCaught) {
   const char* files[] = {"r1-bridging.toml",    "r4-amm.toml",   "r2-withholding.toml",
                          "r2-sharing.toml",     "r3-fork.toml",  "r2-election.toml"};
   checker::ExploreOptions bounded;
-  bounded.max_states = 200000;  // every catch below needs far fewer states
+  bounded.max_states = 400000;  // the largest catch (no-fork-detection on R3) needs 211,540
   for (const auto& v : model::variant_catalogue()) {
     if (v.variant == Variant::Correct || !v.modelled) continue;
     bool caught = false;
@@ -176,6 +176,8 @@ INSTANTIATE_TEST_SUITE_P(
     MODEL_md, ConsensusVariant,
     ::testing::Values(ConsensusCatch{"r3-fork.toml", Variant::UnboundVote, "fork-impossibility", 5},
                       ConsensusCatch{"r2-election.toml", Variant::MinorityElection, "election-safety", 2},
+                      ConsensusCatch{"r3-fork.toml", Variant::NoForkDetection, "fork-impossibility", 9},
+                      ConsensusCatch{"r3-fork.toml", Variant::NoL1Election, "l1-recovery", 8},
                       ConsensusCatch{"r2-withholding.toml", Variant::UpdateWithoutDa, "exit-safety", 3},
                       ConsensusCatch{"r2-withholding.toml", Variant::PruneEarly, "acceptance-soundness", 2},
                       ConsensusCatch{"r2-withholding.toml", Variant::MintUnfinal, "no-double-spend", 6},

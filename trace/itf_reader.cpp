@@ -92,6 +92,8 @@ RecordedAction action(const json& j, const std::string& path) {
   a.node = integer(required(j, path, "node"), member(path, "node"));
   if (const auto it = j.find("message"); it != j.end() && !it->is_null())
     a.message = text(*it, member(path, "message"));
+  if (const auto it = j.find("argument"); it != j.end() && !it->is_null())
+    a.argument = integer(*it, member(path, "argument"));
   if (const auto it = j.find("text"); it != j.end()) a.text = text(*it, member(path, "text"));
   return a;
 }

@@ -38,6 +38,7 @@ ordered_json action(const RecordedAction& a) {
   j["kind"] = a.kind;
   j["node"] = integer(a.node);
   j["message"] = a.message ? ordered_json(*a.message) : ordered_json(nullptr);
+  if (a.argument) j["argument"] = integer(*a.argument);
   j["text"] = a.text;
   return j;
 }

@@ -35,6 +35,9 @@ struct RecordedAction {
   std::string kind;
   std::int64_t node = 0;
   std::optional<std::string> message;
+  /// For kinds with a plain-number argument (model::has_argument): the L1 branch a fetch is
+  /// served, or the ancestor a vote is against.
+  std::optional<std::int64_t> argument;
   std::string text;
 };
 

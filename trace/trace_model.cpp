@@ -67,9 +67,11 @@ RecordedState TraceModel::record(const model::State& s) const {
 }
 
 RecordedAction TraceModel::record(const model::Action& a) const {
-  RecordedAction r{std::string(model::to_string(a.kind)), a.node, std::nullopt, model().describe(a)};
+  RecordedAction r{std::string(model::to_string(a.kind)), a.node, std::nullopt, std::nullopt,
+                   model().describe(a)};
   if (model::concerns_message(a.kind) && a.msg < model().message_count())
     r.message = model().message(a.msg).name;
+  if (model::has_argument(a.kind)) r.argument = a.msg;
   return r;
 }
 
@@ -86,6 +88,13 @@ model::Action TraceModel::resolve(const RecordedAction& r, std::size_t index) co
     throw TraceError(path + ".node", "node " + std::to_string(r.node) +
                                          " is not in the tree (nodes 0.." + std::to_string(nodes - 1) + ")");
   model::Action a{*kind, model::NodeId(r.node), 0};
+  if (model::has_argument(*kind)) {
+    const std::int64_t arg = r.argument.value_or(0);
+    if (arg < 0 || arg > 255)
+      throw TraceError(path + ".argument", "argument " + std::to_string(arg) + " is out of range (0..255)");
+    a.msg = model::MsgId(arg);
+    return a;
+  }
   if (!model::concerns_message(*kind)) return a;
   if (!r.message) throw TraceError(path + ".message", "a " + r.kind + " action names its message");
   for (model::MsgId m = 0; m < model().message_count(); ++m)
