@@ -42,10 +42,10 @@ std::uint64_t full_bound(const Loaded& cfg, const MutantsOptions& o) {
   return o.max_states ? o.max_states : cfg.configuration.max_states;
 }
 
-/// The bound of a first, probing run, or 0 if probing would not be smaller than a full run.
-std::uint64_t probe_bound(const Loaded& cfg, const MutantsOptions& o) {
+/// The bound of a probing run at `probe` states, or 0 if it would not be smaller than a full run.
+std::uint64_t probe_bound(const Loaded& cfg, const MutantsOptions& o, std::uint64_t probe) {
   const auto full = full_bound(cfg, o);
-  return o.probe_states && (full == 0 || o.probe_states < full) ? o.probe_states : 0;
+  return probe && (full == 0 || probe < full) ? probe : 0;
 }
 
 Attempt attempt(const Loaded& cfg, const Engine& engine, model::Variant variant,
@@ -87,23 +87,28 @@ bool record(MutantReport& r, Attempt a) {
   return true;
 }
 
-/// One engine on every configuration until one catches the variant: first every configuration
-/// with the probing bound (shortest counterexamples are found early), then, without it, those the
-/// probe stopped.
+/// One engine on every configuration until one catches the variant, in rounds: every
+/// configuration with the probing bound (shortest counterexamples are found early), then the ones
+/// it stopped with ten and a hundred times that bound, then without a probing bound.
 void run_engine(const Engine& engine, const model::VariantInfo& v, const std::vector<Loaded>& cfgs,
                 const MutantsOptions& o, MutantReport& r) {
-  std::vector<const Loaded*> stopped;
-  for (const auto& cfg : cfgs) {
-    const auto probe = probe_bound(cfg, o);
-    auto a = attempt(cfg, engine, v.variant, r.checked, o, probe ? probe : full_bound(cfg, o));
-    if (probe && a.answer.outcome == Outcome::Unknown) {
-      stopped.push_back(&cfg);
-      continue;
+  std::vector<const Loaded*> pending;
+  for (const auto& cfg : cfgs) pending.push_back(&cfg);
+  std::uint64_t probe = o.probe_states;
+  while (!pending.empty()) {
+    std::vector<const Loaded*> stopped;
+    for (const auto* cfg : pending) {
+      const auto bound = probe_bound(*cfg, o, probe);
+      auto a = attempt(*cfg, engine, v.variant, r.checked, o, bound ? bound : full_bound(*cfg, o));
+      if (bound && a.answer.outcome == Outcome::Unknown) {
+        stopped.push_back(cfg);
+        continue;
+      }
+      if (record(r, std::move(a))) return;
     }
-    if (record(r, std::move(a))) return;
+    pending = std::move(stopped);
+    probe = probe && probe < 100 * o.probe_states ? probe * 10 : 0;
   }
-  for (const auto* cfg : stopped)
-    if (record(r, attempt(*cfg, engine, v.variant, r.checked, o, full_bound(*cfg, o)))) return;
 }
 
 MutantReport run_variant(const model::VariantInfo& v, const std::vector<Loaded>& cfgs,

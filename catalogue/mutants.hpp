@@ -23,9 +23,9 @@ struct MutantsOptions {
   /// survives.
   std::vector<std::string> disabled;
   std::uint64_t max_states = 0;  ///< per run; 0: each configuration's own bound
-  /// Each variant is first run on every configuration with this state bound, and only the runs
-  /// it stopped are repeated with the full bound: a large configuration early in the list then
-  /// costs little for variants a later, small one catches. 0: no probing.
+  /// Each variant is first run on every configuration with this state bound; the runs it stops
+  /// are repeated with ten and a hundred times the bound, then without it. A large configuration
+  /// early in the list then costs little for variants a later, small one catches. 0: no probing.
   std::uint64_t probe_states = 100000;
   /// Also run the correct protocol on every configuration first (a full search of each): a
   /// catch means something only if the correct protocol holds there.
