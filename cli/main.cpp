@@ -8,6 +8,7 @@
 #include "cli/explain_command.hpp"
 #include "cli/list_command.hpp"
 #include "cli/mutants_command.hpp"
+#include "cli/simulate_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/replay_command.hpp"
 #include "cli/shrink_command.hpp"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   slush::cli::add_list_command(app, exit_code);
   slush::cli::add_mutants_command(app, exit_code);
   slush::cli::add_explain_command(app, exit_code);
+  slush::cli::add_simulate_command(app, exit_code);
   slush::cli::add_replay_command(app, exit_code);
   slush::cli::add_shrink_command(app, exit_code);
   slush::cli::add_render_command(app, exit_code);

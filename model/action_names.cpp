@@ -47,4 +47,6 @@ bool concerns_message(ActionKind kind) {
 
 bool has_argument(ActionKind kind) { return kind == ActionKind::Fetch || kind == ActionKind::Vote; }
 
+bool argument_is_node(ActionKind kind) { return kind == ActionKind::Vote; }
+
 }  // namespace slush::model

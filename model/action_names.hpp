@@ -26,4 +26,8 @@ bool concerns_message(ActionKind kind);
 /// branch a fetch is served since a fork (0: none), or the ancestor a vote is against.
 bool has_argument(ActionKind kind);
 
+/// Whether that argument names a node (the ancestor a vote is against), so that renumbering the
+/// tree's nodes renumbers it too.
+bool argument_is_node(ActionKind kind);
+
 }  // namespace slush::model

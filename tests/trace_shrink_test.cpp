@@ -2,6 +2,7 @@
 // most twice as long as the shortest counterexample breadth-first search finds, and the shrunk
 // trace (with its smaller configuration) replays to the same violation.
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <random>
 
@@ -96,6 +97,48 @@ TEST(TraceShrink, ALongRandomWalkShrinksToTwiceTheShortestCounterexample) {
     EXPECT_FALSE(rr.divergence);
     EXPECT_EQ(rr.reproduced, std::vector<std::string>{property});
   }
+}
+
+// Law: for any random walk that breaks a property on R1, the shrunk trace is no longer, replays
+// step by step, and breaks the same property.
+RC_GTEST_PROP(TraceShrink, ShrunkTracesReplayAndBreakTheSameProperty, ()) {
+  static const std::vector<std::pair<std::string, std::string>> kCaught{
+      {"no-nullifier", "no-double-spend"},
+      {"mint-unfinal", "no-double-spend"},
+      {"no-freeze", "no-loss-forced-routing"},
+      {"unchecked-receipt", "no-loss-forced-routing"}};
+  const auto& [variant, property] = *rc::gen::elementOf(kCaught);
+  const auto seed = *rc::gen::arbitrary<unsigned>();
+  const auto length = *rc::gen::inRange<std::size_t>(0, 40);
+  const TraceModel m = example_trace_model("r1-bridging.toml", variant);
+  const auto actions = walk(m, property, length, seed);
+  const auto run = trace::run_actions(m.checked(), actions, property);
+  const bool broke = run.first(property) != nullptr;  // (RapidCheck cannot print a null pointer)
+  RC_PRE(broke);
+  const TraceFile original = m.make_trace(run.states.front(), run.taken,
+                                          {run.states.begin() + 1, run.states.end()}, {property},
+                                          run.first(property)->kind);
+  const auto r = trace::shrink(m, original);
+  RC_ASSERT(r.trace.steps() <= original.steps());
+  const TraceModel sm(r.trace.meta);
+  const auto replayed = trace::replay(sm, r.trace);
+  RC_ASSERT(!replayed.divergence);
+  const bool still_broken = replayed.first(property) != nullptr;
+  RC_ASSERT(still_broken);
+}
+
+// Removing nodes can break an assumption (honest majority) so that even the correct protocol
+// breaks the property; such a smaller configuration is refused.
+TEST(TraceShrink, ASmallerConfigurationMustStillNeedTheVariant) {
+  const TraceModel m = example_trace_model("r3-fork.toml", "unbound-vote");
+  const auto found = shortest_trace(m);
+  ASSERT_TRUE(found);
+  const auto r = trace::shrink(m, *found);
+  TraceFile under_correct = r.trace;
+  under_correct.meta.variant = "correct";
+  const auto rr = trace::replay(TraceModel(under_correct.meta), under_correct);
+  EXPECT_TRUE(rr.divergence || !rr.lost.empty());
+  EXPECT_GT(TraceModel(r.trace.meta).model().tree().size(), 1u);  // not L1 forking alone
 }
 
 TEST(TraceShrink, AShortestTraceStaysAsItIs) {
