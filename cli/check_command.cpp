@@ -123,7 +123,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Protocol variant to check instead of the correct protocol");
   cmd->add_option("--max-states", options->max_states,
                   "Stop after storing this many states (exit 3 if no violation was found)");
-  cmd->add_option("--property", options->only, "Check only this property (repeatable)");
+  cmd->add_option("--property", options->only, "Check only this property (repeatable)")
+      ->allow_extra_args(false);  // one name per occurrence: the configuration may follow
   cmd->add_option("--json", options->json_path,
                   "Also write the result as JSON to this file ('-': to stdout, instead of text)");
   cmd->add_option("--junit", options->junit_path,
