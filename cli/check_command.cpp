@@ -1,12 +1,12 @@
 #include "cli/check_command.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "checker/explorer.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/report.hpp"
 #include "cli/trace_io.hpp"
 #include "config/configuration.hpp"
@@ -75,6 +75,7 @@ bool resolve_only(const std::vector<std::string>& only,
 }  // namespace
 
 int run_check(const CheckOptions& o) {
+  if (!one_to_stdout(o.json_path, o.junit_path, "check")) return kBadInput;
   config::Configuration cfg;
   try {
     cfg = config::load_configuration(o.config_path);
@@ -99,15 +100,13 @@ int run_check(const CheckOptions& o) {
     eo.on_progress = [](const checker::Statistics& st) { std::cerr << progress_line(st) << "\n"; };
 
   const auto result = checker::explore(*checked, eo);
-  print_text(std::cout, cfg, *checked, result);
-  if (!o.json_path.empty()) {
-    std::ofstream out(o.json_path);
-    if (!out) {
-      std::cerr << "slush check: --json: cannot write " << o.json_path << "\n";
-      return kBadInput;
-    }
-    out << to_json(cfg, *checked, result) << "\n";
-  }
+  if (o.json_path != "-" && o.junit_path != "-") print_text(std::cout, cfg, *checked, result);
+  if (!o.json_path.empty() &&
+      !write_output(o.json_path, to_json(cfg, *checked, result) + "\n", "check", "--json"))
+    return kBadInput;
+  if (!o.junit_path.empty() &&
+      !write_output(o.junit_path, to_junit(cfg, *checked, result), "check", "--junit"))
+    return kBadInput;
   if (!o.trace_path.empty() && result.counterexample &&
       !write_counterexample(o.trace_path, cfg, o.config_path, *result.counterexample))
     return kBadInput;
@@ -124,8 +123,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Protocol variant to check instead of the correct protocol");
   cmd->add_option("--max-states", options->max_states,
                   "Stop after storing this many states (exit 3 if no violation was found)");
-  cmd->add_option("--property", options->only, "Check only this property (repeatable)");
-  cmd->add_option("--json", options->json_path, "Also write the result as JSON to this file");
+  cmd->add_option("--property", options->only, "Check only this property (repeatable)")
+      ->allow_extra_args(false);  // one name per occurrence: the configuration may follow
+  cmd->add_option("--json", options->json_path,
+                  "Also write the result as JSON to this file ('-': to stdout, instead of text)");
+  cmd->add_option("--junit", options->junit_path,
+                  "Also write JUnit XML (one test case per property) to this file ('-': stdout)");
   cmd->add_option("--trace-out", options->trace_path,
                   "Write the counterexample (if any) to this file as an ITF trace");
   cmd->add_flag("--quiet", options->quiet_progress, "No progress lines on stderr");

@@ -16,7 +16,8 @@ struct CheckOptions {
   std::string variant;                  ///< empty: the file's variant (default: correct)
   std::uint64_t max_states = 0;         ///< 0: the file's bound (default: none)
   std::vector<std::string> only;        ///< property names to check; empty: all checkable
-  std::string json_path;                ///< write the result as JSON here
+  std::string json_path;                ///< write the result as JSON here ("-": stdout only)
+  std::string junit_path;               ///< write one JUnit test case per property here
   std::string trace_path;               ///< write the counterexample (if any) as an ITF trace here
   bool quiet_progress = false;
 };

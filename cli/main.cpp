@@ -5,8 +5,10 @@
 
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/list_command.hpp"
 #include "cli/prove_command.hpp"
+#include "cli/mutants_command.hpp"
 #include "cli/simulate_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/replay_command.hpp"
@@ -19,6 +21,8 @@ int main(int argc, char** argv) {
   slush::cli::add_check_command(app, exit_code);
   slush::cli::add_list_command(app, exit_code);
   slush::cli::add_prove_command(app, exit_code);
+  slush::cli::add_mutants_command(app, exit_code);
+  slush::cli::add_explain_command(app, exit_code);
   slush::cli::add_simulate_command(app, exit_code);
   slush::cli::add_replay_command(app, exit_code);
   slush::cli::add_shrink_command(app, exit_code);

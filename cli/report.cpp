@@ -18,6 +18,8 @@ std::string fixed(double v, int digits) {
 
 std::string megabytes(std::size_t bytes) { return fixed(double(bytes) / (1024.0 * 1024.0), 1) + " MiB"; }
 
+}  // namespace
+
 std::string verdict_text(const properties::SlushProperty& p, checker::Status s) {
   if (!properties::checkable(p)) return "not checked (its mechanisms are not enabled in this configuration)";
   if (s == checker::Status::Violated) return "VIOLATED";
@@ -25,8 +27,6 @@ std::string verdict_text(const properties::SlushProperty& p, checker::Status s) 
   if (s == checker::Status::Unknown) return "unknown (search stopped before completing)";
   return "holds";
 }
-
-}  // namespace
 
 int exit_code(const SlushResult& result) {
   switch (result.stop) {

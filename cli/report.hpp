@@ -23,6 +23,14 @@ void print_text(std::ostream& out, const config::Configuration& cfg,
 std::string to_json(const config::Configuration& cfg, const properties::CheckedSlush& checked,
                     const SlushResult& result);
 
+/// The JUnit XML of a check: one test case per property (violated: a failure carrying the
+/// counterexample; not checked or unknown: skipped). Defined in report_junit.cpp.
+std::string to_junit(const config::Configuration& cfg, const properties::CheckedSlush& checked,
+                     const SlushResult& result);
+
+/// A property's verdict in words ("holds", "VIOLATED", "not checked (...)", "unknown (...)").
+std::string verdict_text(const properties::SlushProperty& p, checker::Status s);
+
 /// One progress line (states, depth, queue, rate, memory) for stderr.
 std::string progress_line(const checker::Statistics& stats);
 

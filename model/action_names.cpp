@@ -1,17 +1,14 @@
 #include "model/action_names.hpp"
 
+#include "model/mechanism.hpp"
+
 namespace slush::model {
 
 namespace {
 
-/// Every kind, found by asking to_string() for each possible value: a kind added to the
-/// enumeration is named here as soon as to_string() names it.
-std::vector<ActionKind> all_kinds() {
-  std::vector<ActionKind> out;
-  for (unsigned k = 0; k < 256; ++k)
-    if (to_string(ActionKind(k)) != "?") out.push_back(ActionKind(k));
-  return out;
-}
+/// Every kind (see action_kinds(): a kind added to the enumeration is named here as soon as
+/// to_string() names it).
+std::vector<ActionKind> all_kinds() { return action_kinds(); }
 
 }  // namespace
 

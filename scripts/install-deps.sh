@@ -8,7 +8,7 @@ packages=(
   clang libclang-rt-14-dev
   libz3-dev librapidcheck-dev libboost-graph-dev googletest libgtest-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libxxhash-dev
-  graphviz
+  graphviz libxml2-utils
 )
 
 missing=()
