@@ -1,0 +1,193 @@
+#include "bridge_lite/bridge_lite.hpp"
+
+#include <bit>
+#include <cstring>
+#include <stdexcept>
+
+namespace slush::bridge_lite {
+
+const char* to_string(Rule r) {
+  switch (r) {
+    case Rule::Burn:
+      return "burn";
+    case Rule::Include:
+      return "include";
+    case Rule::Relay:
+      return "relay";
+    case Rule::Confirm:
+      return "confirm";
+    case Rule::Force:
+      return "force";
+    case Rule::Hop:
+      return "hop";
+    case Rule::Deliver:
+      return "deliver";
+  }
+  return "?";
+}
+
+BridgeLite::BridgeLite(Params p) : p_(p) {
+  if (p.levels < 1 || p.levels > 12)
+    throw std::invalid_argument("bridge-lite: --levels must be 1 to 12");
+  if (p.messages < 1 || p.messages > 64)
+    throw std::invalid_argument("bridge-lite: --messages must be 1 to 64");
+  if (p.balance > 64) throw std::invalid_argument("bridge-lite: --balance must be 0 to 64");
+  leaves_ = 1u << p.levels;
+  half_ = leaves_ / 2;
+  leaf_.resize(leaves_);
+  std::vector<unsigned> sends(leaves_, 0), receives(leaves_, 0);
+  for (unsigned m = 0; m < p.messages; ++m) ++sends[src(m)], ++receives[dst(m)];
+  // Messages first, then leaves: the layout is fixed per configuration.
+  msg_.resize(p.messages);
+  for (auto& f : msg_) {
+    f.st = allocate(4);
+    f.inc = allocate(p.levels + 1);
+    f.fwd = allocate(2 * p.levels + 1);
+    f.nul = allocate(2);
+    f.mints = allocate(3);
+  }
+  for (unsigned l = 0; l < leaves_; ++l) {
+    auto& f = leaf_[l];
+    if (sends[l]) {  // a source's balance only falls
+      f.bal = allocate(p.balance + 1);
+      f.frz = allocate(2);
+    } else if (receives[l]) {  // a destination's only rises, at most twice per message
+      f.base = p.balance;
+      f.bal = allocate(2 * receives[l] + 1);
+    } else {
+      f.base = p.balance;
+    }
+  }
+  if (bits_ > 256)
+    throw std::invalid_argument("bridge-lite: the configuration needs " + std::to_string(bits_) +
+                                " bits per state; at most 256 are supported");
+  checker::Property<State, Action> inv;
+  inv.name = "no-double-spend";
+  inv.statement = "mints[m] <= 1 for every message m (bridge-lite's form of no-double-spend)";
+  inv.reference = "shared/bench/bridge-lite.md";
+  inv.holds = [fields = msg_](const State& s) {
+    for (const auto& f : fields)
+      if (get(s, f.mints) > 1) return false;
+    return true;
+  };
+  props_.push_back(std::move(inv));
+}
+
+Field BridgeLite::allocate(unsigned range) {
+  const auto width = range <= 1 ? 0u : unsigned(std::bit_width(range - 1));
+  Field f{std::uint16_t(bits_), std::uint8_t(width)};
+  bits_ += width;
+  return f;
+}
+
+void BridgeLite::set(State& s, Field f, unsigned value) {
+  const unsigned word = f.offset >> 6, shift = f.offset & 63;
+  const std::uint64_t mask = (std::uint64_t(1) << f.width) - 1, v = value & mask;
+  s.w[word] = (s.w[word] & ~(mask << shift)) | (v << shift);
+  if (shift + f.width > 64) {
+    const unsigned low = 64 - shift;
+    s.w[word + 1] = (s.w[word + 1] & ~(mask >> low)) | (v >> low);
+  }
+}
+
+unsigned BridgeLite::bal(const State& s, unsigned leaf) const {
+  return leaf_[leaf].base + get(s, leaf_[leaf].bal);
+}
+
+unsigned BridgeLite::frz(const State& s, unsigned leaf) const { return get(s, leaf_[leaf].frz); }
+
+std::vector<State> BridgeLite::initial_states() const {
+  State s;
+  for (unsigned l = 0; l < leaves_; ++l) set(s, leaf_[l].bal, p_.balance - leaf_[l].base);
+  return {s};
+}
+
+void BridgeLite::fire(const State& s, Rule r, unsigned m,
+                      std::vector<checker::Step<State, Action>>& out) const {
+  const auto& f = msg_[m];
+  const auto& from = leaf_[src(m)];
+  const auto& to = leaf_[dst(m)];
+  const unsigned L = p_.levels;
+  const unsigned st = get(s, f.st), inc = get(s, f.inc), fwd = get(s, f.fwd);
+  const unsigned mints = get(s, f.mints);
+  const bool ok = p_.no_nullifier || get(s, f.nul) == 0;
+  State t = s;
+  auto mint = [&] {
+    set(t, to.bal, get(t, to.bal) + 1);
+    set(t, f.nul, 1);
+    set(t, f.mints, mints + 1);
+  };
+  switch (r) {
+    case Rule::Burn:
+      if (st != 0 || get(s, from.frz) != 0 || bal(s, src(m)) == 0) return;
+      set(t, from.bal, get(s, from.bal) - 1);
+      set(t, from.frz, 1);
+      set(t, f.st, 1);
+      break;
+    case Rule::Include:
+      if (st != 1 || inc >= L) return;
+      set(t, f.inc, inc + 1);
+      break;
+    case Rule::Relay:
+      if ((st != 1 && st != 2) || inc != L || !ok || mints >= 2) return;
+      mint();
+      set(t, f.st, 2);
+      break;
+    case Rule::Confirm:
+      if (st != 2 || fwd != 0 || get(s, from.frz) != 1) return;
+      set(t, from.frz, 0);
+      set(t, f.st, 3);
+      break;
+    case Rule::Force:
+      if (st != 1 || fwd != 0 || get(s, from.frz) != 1) return;
+      set(t, f.fwd, 1);
+      set(t, from.frz, 0);
+      break;
+    case Rule::Hop:
+      if (fwd < 1 || fwd >= 2 * L) return;
+      set(t, f.fwd, fwd + 1);
+      break;
+    case Rule::Deliver:
+      if (fwd != 2 * L || (st != 1 && st != 2)) return;
+      if (ok && mints < 2) mint();
+      set(t, f.st, 3);
+      break;
+  }
+  out.push_back({Action{r, std::uint16_t(m)}, t, true});
+}
+
+void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Action>>& out) const {
+  for (unsigned m = 0; m < p_.messages; ++m)
+    for (unsigned r = 0; r <= unsigned(Rule::Deliver); ++r) fire(s, Rule(r), m, out);
+}
+
+void BridgeLite::pack(const State& s, std::uint8_t* out) const {
+  std::memcpy(out, s.w.data(), state_bytes());  // little-endian words: the low bits come first
+}
+
+State BridgeLite::unpack(const std::uint8_t* in) const {
+  State s;
+  std::memcpy(s.w.data(), in, state_bytes());
+  return s;
+}
+
+std::string BridgeLite::describe(const Action& a) const {
+  return std::string(to_string(a.rule)) + " m" + std::to_string(a.msg) + " (leaf " +
+         std::to_string(src(a.msg)) + " -> leaf " + std::to_string(dst(a.msg)) + ")";
+}
+
+std::string BridgeLite::describe(const State& s) const {
+  std::string out;
+  for (unsigned m = 0; m < p_.messages; ++m) {
+    if (m) out += "; ";
+    out += "m" + std::to_string(m) + ": st=" + std::to_string(st(s, m)) +
+           " inc=" + std::to_string(inc(s, m)) + " fwd=" + std::to_string(fwd(s, m)) +
+           " nul=" + std::to_string(nul(s, m)) + " mints=" + std::to_string(mints(s, m)) +
+           " bal[src]=" + std::to_string(bal(s, src(m))) +
+           " frz[src]=" + std::to_string(frz(s, src(m))) +
+           " bal[dst]=" + std::to_string(bal(s, dst(m)));
+  }
+  return out;
+}
+
+}  // namespace slush::bridge_lite
