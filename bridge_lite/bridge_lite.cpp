@@ -102,63 +102,55 @@ std::vector<State> BridgeLite::initial_states() const {
   return {s};
 }
 
-void BridgeLite::fire(const State& s, Rule r, unsigned m,
-                      std::vector<checker::Step<State, Action>>& out) const {
-  const auto& f = msg_[m];
-  const auto& from = leaf_[src(m)];
-  const auto& to = leaf_[dst(m)];
-  const unsigned L = p_.levels;
-  const unsigned st = get(s, f.st), inc = get(s, f.inc), fwd = get(s, f.fwd);
-  const unsigned mints = get(s, f.mints);
-  const bool ok = p_.no_nullifier || get(s, f.nul) == 0;
-  State t = s;
-  auto mint = [&] {
-    set(t, to.bal, get(t, to.bal) + 1);
-    set(t, f.nul, 1);
-    set(t, f.mints, mints + 1);
-  };
-  switch (r) {
-    case Rule::Burn:
-      if (st != 0 || get(s, from.frz) != 0 || bal(s, src(m)) == 0) return;
-      set(t, from.bal, get(s, from.bal) - 1);
-      set(t, from.frz, 1);
-      set(t, f.st, 1);
-      break;
-    case Rule::Include:
-      if (st != 1 || inc >= L) return;
-      set(t, f.inc, inc + 1);
-      break;
-    case Rule::Relay:
-      if ((st != 1 && st != 2) || inc != L || !ok || mints >= 2) return;
-      mint();
-      set(t, f.st, 2);
-      break;
-    case Rule::Confirm:
-      if (st != 2 || fwd != 0 || get(s, from.frz) != 1) return;
-      set(t, from.frz, 0);
-      set(t, f.st, 3);
-      break;
-    case Rule::Force:
-      if (st != 1 || fwd != 0 || get(s, from.frz) != 1) return;
-      set(t, f.fwd, 1);
-      set(t, from.frz, 0);
-      break;
-    case Rule::Hop:
-      if (fwd < 1 || fwd >= 2 * L) return;
-      set(t, f.fwd, fwd + 1);
-      break;
-    case Rule::Deliver:
-      if (fwd != 2 * L || (st != 1 && st != 2)) return;
-      if (ok && mints < 2) mint();
-      set(t, f.st, 3);
-      break;
-  }
-  out.push_back({Action{r, std::uint16_t(m)}, t, true});
-}
-
 void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Action>>& out) const {
-  for (unsigned m = 0; m < p_.messages; ++m)
-    for (unsigned r = 0; r <= unsigned(Rule::Deliver); ++r) fire(s, Rule(r), m, out);
+  const unsigned L = p_.levels;
+  for (unsigned m = 0; m < p_.messages; ++m) {
+    const auto& f = msg_[m];
+    const auto& from = leaf_[src(m)];
+    const auto& to = leaf_[dst(m)];
+    // The message's variables, read once for its seven rules.
+    const unsigned st = get(s, f.st), inc = get(s, f.inc), fwd = get(s, f.fwd);
+    const unsigned mints = get(s, f.mints), frozen = get(s, from.frz);
+    const bool ok = p_.no_nullifier || get(s, f.nul) == 0;
+    auto emit = [&](Rule r, auto&& effect) {
+      State t = s;
+      effect(t);
+      out.push_back({Action{r, std::uint16_t(m)}, t, true});
+    };
+    auto mint = [&](State& t) {
+      set(t, to.bal, get(t, to.bal) + 1);
+      set(t, f.nul, 1);
+      set(t, f.mints, mints + 1);
+    };
+    if (st == 0 && frozen == 0 && bal(s, src(m)) > 0)
+      emit(Rule::Burn, [&](State& t) {
+        set(t, from.bal, get(s, from.bal) - 1);
+        set(t, from.frz, 1);
+        set(t, f.st, 1);
+      });
+    if (st == 1 && inc < L) emit(Rule::Include, [&](State& t) { set(t, f.inc, inc + 1); });
+    if ((st == 1 || st == 2) && inc == L && ok && mints < 2)
+      emit(Rule::Relay, [&](State& t) {
+        mint(t);
+        set(t, f.st, 2);
+      });
+    if (st == 2 && fwd == 0 && frozen == 1)
+      emit(Rule::Confirm, [&](State& t) {
+        set(t, from.frz, 0);
+        set(t, f.st, 3);
+      });
+    if (st == 1 && fwd == 0 && frozen == 1)
+      emit(Rule::Force, [&](State& t) {
+        set(t, f.fwd, 1);
+        set(t, from.frz, 0);
+      });
+    if (fwd >= 1 && fwd < 2 * L) emit(Rule::Hop, [&](State& t) { set(t, f.fwd, fwd + 1); });
+    if (fwd == 2 * L && (st == 1 || st == 2))
+      emit(Rule::Deliver, [&](State& t) {
+        if (ok && mints < 2) mint(t);
+        set(t, f.st, 3);
+      });
+  }
 }
 
 void BridgeLite::pack(const State& s, std::uint8_t* out) const {

@@ -101,8 +101,6 @@ class BridgeLite {
     return unsigned(v & ((std::uint64_t(1) << f.width) - 1));
   }
   static void set(State& s, Field f, unsigned value);
-  void fire(const State& s, Rule r, unsigned m,
-            std::vector<checker::Step<State, Action>>& out) const;
 
   Params p_;
   unsigned leaves_ = 0, half_ = 0, bits_ = 0;

@@ -1,12 +1,21 @@
 // Breadth-first exploration of a model's reachable states, generic over the model.
 //
-// A worker takes the next stored state, asks the model for its steps, checks the step invariants,
-// asks the store whether each successor is new, records its parent and checks the invariants on
-// it. States are numbered in breadth-first order, so the store itself is the queue. The first
-// violation stops the search; its trace is rebuilt from parent links by re-running the model.
+// The search goes level by level: a worker takes a state of the current level, asks the model for
+// its steps, checks the step invariants, asks the visited set whether each successor is new and,
+// if so, checks the invariants on it and queues it for the next level. The first violation stops
+// the search.
+//
+// Traces. States narrow enough for the lean layouts of VisitedSet (inline records, fingerprints)
+// are stored without numbers or parent links. When such a search finds a violation at level d, the
+// trace is rebuilt by a second, numbered search bounded at level d, which keeps parent links and
+// re-runs the model from the initial state (the successors are deterministic, so it meets the
+// same shortest counterexample). Wider states are numbered anyway (indexed layout) and their
+// parent links cost 4 bytes next to the record, so their search keeps them from the start.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -14,20 +23,25 @@
 #include <vector>
 
 #include "checker/model_concept.hpp"
-#include "checker/state_store.hpp"
 #include "checker/statistics.hpp"
 #include "checker/trace.hpp"
+#include "checker/visited_set.hpp"
 
 namespace slush::checker {
 
 /// Why a search ended.
-enum class StopReason { Complete, Violation, StateBound };
+enum class StopReason { Complete, Violation, StateBound, MemoryBound };
 
 inline const char* to_string(StopReason r) {
   switch (r) {
-    case StopReason::Complete: return "complete";
-    case StopReason::Violation: return "violation";
-    case StopReason::StateBound: return "state bound";
+    case StopReason::Complete:
+      return "complete";
+    case StopReason::Violation:
+      return "violation";
+    case StopReason::StateBound:
+      return "state bound";
+    case StopReason::MemoryBound:
+      return "memory bound";
   }
   return "?";
 }
@@ -36,6 +50,11 @@ inline const char* to_string(StopReason r) {
 struct ExploreOptions {
   /// Stop (StopReason::StateBound) once this many states are stored; 0 means no bound.
   std::uint64_t max_states = 0;
+  /// Stop (StopReason::MemoryBound) before the search would hold more than this many bytes
+  /// (visited set, frontier and parent links); 0 means no cap.
+  std::size_t memory_bytes = 0;
+  /// Keep 64-bit fingerprints of states instead of the states (hash compaction).
+  bool hash_compaction = false;
   /// Which of the model's properties to check, by index; empty means all of them.
   std::vector<bool> enabled;
   /// Called about every `progress_seconds` with the figures so far.
@@ -65,35 +84,47 @@ class Explorer {
   using Result = ExploreResult<State, Action>;
 
   Explorer(const M& model, ExploreOptions options)
-      : model_(model), options_(std::move(options)), store_(model.state_bytes()) {
+      : model_(model), options_(std::move(options)), width_(model.state_bytes()) {
     const auto& props = model_.properties();
     if (options_.enabled.empty()) options_.enabled.assign(props.size(), true);
     if (options_.enabled.size() != props.size())
       throw std::invalid_argument("ExploreOptions::enabled must have one entry per property");
-    for (std::size_t i = 0; i < props.size(); ++i)  // a property without a predicate is skipped
+    for (std::size_t i = 0; i < props.size(); ++i) {  // a property without a predicate is skipped
       if (!props[i].holds && !props[i].holds_on) options_.enabled[i] = false;
+      if (options_.enabled[i] && props[i].kind == PropertyKind::Invariant) invariants_.push_back(i);
+    }
   }
 
   Result run();
 
  private:
   static constexpr StateId kNoParent = ~StateId(0);
+  static constexpr std::uint64_t kNoLevelBound = ~std::uint64_t(0);
+
+  /// One search. `numbered`: keep state numbers and parent links (traces); `last_level`: expand
+  /// no level beyond it. A violation found without numbers is returned without its trace.
+  Result search(bool numbered, std::uint64_t last_level);
 
   std::vector<std::string> violated_in(const State& s) const;
   std::vector<std::string> violated_on(const State& s, const Action& a, const State& t) const;
   std::vector<std::string> unmet_at_quiescence(const State& s) const;
   bool has(PropertyKind kind) const;
-  std::pair<StateId, bool> remember(const State& s, StateId parent);
-  Trace<State, Action> trace_to(StateId id) const;
-  Result finish(StopReason stop, std::optional<Counterexample<State, Action>> cex);
-  void report_progress(StateId next);
+  Trace<State, Action> trace_to(const VisitedSet& visited, StateId id) const;
+  Result finish(StopReason stop, std::optional<Counterexample<State, Action>> cex,
+                const VisitedSet& visited);
+  void account(const VisitedSet& visited, std::size_t frontier_bytes);
+  bool over_memory(const VisitedSet& visited, std::size_t frontier_bytes,
+                   std::size_t inserts) const;
+  void report_progress(std::uint64_t queue);
 
   const M& model_;
   ExploreOptions options_;
-  StateStore store_;
+  std::size_t width_;
+  std::vector<std::size_t> invariants_;  // the enabled invariants, by index
   std::vector<StateId> parent_;
-  std::vector<std::uint8_t> scratch_;
   Statistics stats_;
+  std::uint64_t violation_level_ = 0;  // the level being expanded when the violation was found
+  bool needs_trace_ = false;           // a violation was found by a search without numbers
   std::chrono::steady_clock::time_point start_, last_progress_;
 };
 
@@ -109,9 +140,8 @@ template <ExplorableModel M>
 std::vector<std::string> Explorer<M>::violated_in(const State& s) const {
   std::vector<std::string> out;
   const auto& props = model_.properties();
-  for (std::size_t i = 0; i < props.size(); ++i)
-    if (options_.enabled[i] && props[i].kind == PropertyKind::Invariant && !props[i].holds(s))
-      out.push_back(props[i].name);
+  for (std::size_t i : invariants_)
+    if (!props[i].holds(s)) out.push_back(props[i].name);
   return out;
 }
 
@@ -138,24 +168,17 @@ std::vector<std::string> Explorer<M>::unmet_at_quiescence(const State& s) const 
 }
 
 template <ExplorableModel M>
-std::pair<StateId, bool> Explorer<M>::remember(const State& s, StateId parent) {
-  model_.pack(s, scratch_.data());
-  auto [id, inserted] = store_.insert(scratch_.data());
-  if (inserted) parent_.push_back(parent);
-  return {id, inserted};
-}
-
-template <ExplorableModel M>
-auto Explorer<M>::trace_to(StateId id) const -> Trace<State, Action> {
+auto Explorer<M>::trace_to(const VisitedSet& visited, StateId id) const -> Trace<State, Action> {
+  const StateStore& store = visited.numbered();
   std::vector<StateId> path{id};
   while (parent_[path.back()] != kNoParent) path.push_back(parent_[path.back()]);
-  Trace<State, Action> trace{model_.unpack(store_.at(path.back())), {}};
+  Trace<State, Action> trace{model_.unpack(store.at(path.back())), {}};
   std::vector<Step<State, Action>> steps;
-  std::vector<std::uint8_t> packed(store_.width());
+  std::vector<std::uint8_t> packed(width_);
   for (std::size_t k = path.size() - 1; k-- > 0;) {
     steps.clear();
     model_.successors(trace.last(), steps);
-    const std::uint8_t* want = store_.at(path[k]);
+    const std::uint8_t* want = store.at(path[k]);
     bool found = false;
     for (auto& step : steps) {
       model_.pack(step.next, packed.data());
@@ -166,32 +189,63 @@ auto Explorer<M>::trace_to(StateId id) const -> Trace<State, Action> {
       }
     }
     if (!found)
-      throw ModelContractError("trace rebuild: a stored successor is no longer produced; "
-                               "the model's successors are not deterministic");
+      throw ModelContractError(
+          "trace rebuild: a stored successor is no longer produced; "
+          "the model's successors are not deterministic");
   }
   return trace;
 }
 
 template <ExplorableModel M>
-void Explorer<M>::report_progress(StateId next) {
+void Explorer<M>::account(const VisitedSet& visited, std::size_t frontier_bytes) {
+  stats_.states = visited.size();
+  stats_.store_bytes = visited.bytes();
+  stats_.peak_bytes = std::max(
+      stats_.peak_bytes, visited.bytes() + frontier_bytes + parent_.capacity() * sizeof(StateId));
+}
+
+template <ExplorableModel M>
+bool Explorer<M>::over_memory(const VisitedSet& visited, std::size_t frontier_bytes,
+                              std::size_t inserts) const {
+  if (!options_.memory_bytes) return false;
+  // A vector about to grow holds its old and its new buffer (twice the old) for a moment.
+  const std::size_t parents = parent_.capacity() * sizeof(StateId);
+  const bool parents_grow = parent_.size() + inserts > parent_.capacity();
+  return visited.bytes_at_next_growth(inserts) + 3 * frontier_bytes +
+             (parents_grow ? 3 : 1) * parents >
+         options_.memory_bytes;
+}
+
+template <ExplorableModel M>
+void Explorer<M>::report_progress(std::uint64_t queue) {
   if (!options_.on_progress) return;
   const auto now = std::chrono::steady_clock::now();
   if (std::chrono::duration<double>(now - last_progress_).count() < options_.progress_seconds)
     return;
   last_progress_ = now;
-  stats_.states = store_.size();
-  stats_.queue = store_.size() - next;
-  stats_.store_bytes = store_.bytes();
+  stats_.queue = queue;
   stats_.seconds = std::chrono::duration<double>(now - start_).count();
   options_.on_progress(stats_);
 }
 
 template <ExplorableModel M>
 typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
-                                                 std::optional<Counterexample<State, Action>> cex) {
-  stats_.states = store_.size();
-  stats_.store_bytes = store_.bytes();
-  stats_.state_bytes = store_.width();
+                                                 std::optional<Counterexample<State, Action>> cex,
+                                                 const VisitedSet& visited) {
+  account(visited, 0);
+  stats_.state_bytes = width_;
+  stats_.omission_probability = visited.omission_probability();
+  switch (visited.layout()) {
+    case VisitedLayout::Inline:
+      stats_.store_layout = "inline";
+      break;
+    case VisitedLayout::Fingerprint:
+      stats_.store_layout = "fingerprint";
+      break;
+    case VisitedLayout::Indexed:
+      stats_.store_layout = "indexed";
+      break;
+  }
   stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   Result r;
   r.stop = stop;
@@ -200,8 +254,7 @@ typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
   for (std::size_t i = 0; i < props.size(); ++i) {
     Status s = Status::NotChecked;
     if (options_.enabled[i]) {
-      if (stop == StopReason::Complete) s = Status::Holds;
-      else s = Status::Unknown;
+      s = stop == StopReason::Complete ? Status::Holds : Status::Unknown;
       if (cex)
         for (const auto& name : cex->properties)
           if (name == props[i].name) s = Status::Violated;
@@ -213,65 +266,169 @@ typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
 }
 
 template <ExplorableModel M>
-typename Explorer<M>::Result Explorer<M>::run() {
+typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t last_level) {
+  using Cex = Counterexample<State, Action>;
+  stats_ = Statistics{};
+  parent_.clear();
+  needs_trace_ = false;
   start_ = last_progress_ = std::chrono::steady_clock::now();
-  scratch_.assign(store_.width(), 0);
+  VisitedSet visited(width_, options_.hash_compaction, numbered);
+  numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
+  // A frontier entry is the packed state or, when states are numbered (and so stored in order),
+  // just its number.
+  const std::size_t entry = numbered ? sizeof(StateId) : width_;
+  std::vector<std::uint8_t> current, next, packed;
+  std::vector<std::uint64_t> hashes;
+  auto enqueue = [&](std::vector<std::uint8_t>& level, const std::uint8_t* rec, StateId id) {
+    const std::size_t end = level.size();
+    if (end + entry > level.capacity()) level.reserve(std::max(2 * level.capacity(), 4096 * entry));
+    level.resize(end + entry);
+    if (numbered)
+      std::memcpy(level.data() + end, &id, sizeof id);
+    else
+      std::memcpy(level.data() + end, rec, width_);
+  };
+  // Stops a search without numbers, keeping the level at which the violation appeared.
+  auto violation = [&](std::uint64_t level, auto make_cex) -> Result {
+    violation_level_ = level;
+    needs_trace_ = !numbered;
+    if (!numbered) return finish(StopReason::Violation, Cex{}, visited);
+    return finish(StopReason::Violation, make_cex(), visited);
+  };
 
+  packed.resize(width_);
   for (const State& s : model_.initial_states()) {
-    auto [id, inserted] = remember(s, kNoParent);
-    if (!inserted) continue;
+    model_.pack(s, packed.data());
+    StateId id = 0;
+    if (!visited.insert(packed.data(), VisitedSet::hash(packed.data(), width_), &id)) continue;
+    if (numbered) parent_.push_back(kNoParent);
+    enqueue(current, packed.data(), id);
     if (auto bad = violated_in(s); !bad.empty())
-      return finish(StopReason::Violation,
-                    Counterexample<State, Action>{bad, ViolationKind::State, trace_to(id)});
+      return violation(0, [&] { return Cex{bad, ViolationKind::State, trace_to(visited, id)}; });
   }
 
-  std::vector<Step<State, Action>> steps;
-  StateId level_end = static_cast<StateId>(store_.size());
-  std::uint64_t level = 0;  // breadth-first level of the state being expanded
-  for (StateId id = 0; id < store_.size(); ++id) {
-    if (id == level_end) {
-      ++level;
-      level_end = static_cast<StateId>(store_.size());
-    }
-    if (options_.max_states && store_.size() >= options_.max_states)
-      return finish(StopReason::StateBound, std::nullopt);
-    if ((id & 0x3ff) == 0) report_progress(id);
-
-    const State state = model_.unpack(store_.at(id));
-    steps.clear();
-    model_.successors(state, steps);
-    stats_.transitions += steps.size();
-    bool fair_enabled = false;
-    for (auto& step : steps) {
-      fair_enabled |= step.fair;
-      auto bad_step = check_steps ? violated_on(state, step.action, step.next)
-                                  : std::vector<std::string>{};
-      auto [next, inserted] = remember(step.next, id);
-      if (inserted) stats_.depth = level + 1;
-      auto bad = inserted ? violated_in(step.next) : std::vector<std::string>{};
-      if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
-        bad_step.insert(bad_step.end(), bad.begin(), bad.end());
-        auto trace = trace_to(id);
-        trace.steps.push_back({step.action, step.next});
-        return finish(StopReason::Violation,
-                      Counterexample<State, Action>{bad_step, ViolationKind::Step, std::move(trace)});
+  // States are expanded in batches: first every successor of the batch is packed and hashed and
+  // its slot in the visited set starts loading, then the successors are looked up in order, so
+  // the lookups overlap their cache misses instead of waiting for each in turn. The order of
+  // lookups, checks and stops is that of expanding one state after another.
+  struct Expansion {
+    State state;
+    StateId from = 0;
+    std::size_t first = 0;  // index of its first successor in `packed` and `hashes`
+    std::vector<Step<State, Action>> steps;
+  };
+  constexpr std::size_t kBatch = 16;
+  std::vector<Expansion> batch(kBatch);
+  std::uint64_t expanded = 0;
+  for (std::uint64_t level = 0; !current.empty(); ++level) {
+    for (std::size_t at = 0; at < current.size(); at += kBatch * entry) {
+      const std::size_t n = std::min(kBatch, (current.size() - at) / entry);
+      std::size_t successors = 0;
+      for (std::size_t j = 0; j < n; ++j) {
+        Expansion& e = batch[j];
+        const std::uint8_t* rec = current.data() + at + j * entry;
+        if (numbered) {
+          std::memcpy(&e.from, rec, sizeof e.from);
+          rec = visited.numbered().at(e.from);
+        }
+        e.state = model_.unpack(rec);
+        e.steps.clear();
+        model_.successors(e.state, e.steps);
+        e.first = successors;
+        successors += e.steps.size();
       }
-      if (!bad.empty())
-        return finish(StopReason::Violation,
-                      Counterexample<State, Action>{bad, ViolationKind::State, trace_to(next)});
-    }
-    if (!fair_enabled) {
-      ++stats_.quiescent;
-      if (check_quiescence) {
-        if (auto bad = unmet_at_quiescence(state); !bad.empty())
-          return finish(StopReason::Violation,
-                        Counterexample<State, Action>{bad, ViolationKind::Quiescent, trace_to(id)});
+      packed.resize(successors * width_);
+      hashes.resize(successors);
+      for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t k = 0; k < batch[j].steps.size(); ++k) {
+          std::uint8_t* p = packed.data() + (batch[j].first + k) * width_;
+          model_.pack(batch[j].steps[k].next, p);
+          hashes[batch[j].first + k] = VisitedSet::hash(p, width_);
+          visited.prefetch(hashes[batch[j].first + k]);
+        }
+      for (std::size_t j = 0; j < n; ++j) {
+        const Expansion& e = batch[j];
+        if (options_.max_states && visited.size() >= options_.max_states)
+          return finish(StopReason::StateBound, std::nullopt, visited);
+        const std::size_t frontier_bytes = current.capacity() + next.capacity();
+        if (over_memory(visited, frontier_bytes, e.steps.size()))
+          return finish(StopReason::MemoryBound, std::nullopt, visited);
+        if ((++expanded & 0x3ff) == 0) {
+          account(visited, frontier_bytes);
+          report_progress((current.size() - at) / entry - j + next.size() / entry);
+        }
+        stats_.transitions += e.steps.size();
+        bool fair_enabled = false;
+        for (std::size_t k = 0; k < e.steps.size(); ++k) {
+          const auto& step = e.steps[k];
+          fair_enabled |= step.fair;
+          std::vector<std::string> bad_step, bad;  // empty vectors allocate nothing
+          if (check_steps) bad_step = violated_on(e.state, step.action, step.next);
+          StateId id = 0;
+          const std::uint8_t* rec = packed.data() + (e.first + k) * width_;
+          const bool inserted = visited.insert(rec, hashes[e.first + k], &id);
+          if (inserted) {
+            if (numbered) parent_.push_back(e.from);
+            enqueue(next, rec, id);
+            stats_.depth = level + 1;
+            if (!invariants_.empty()) bad = violated_in(step.next);
+          }
+          if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
+            bad_step.insert(bad_step.end(), bad.begin(), bad.end());
+            return violation(level, [&] {
+              auto trace = trace_to(visited, e.from);
+              trace.steps.push_back({step.action, step.next});
+              return Cex{bad_step, ViolationKind::Step, std::move(trace)};
+            });
+          }
+          if (!bad.empty())
+            return violation(level, [&] {
+              return Cex{bad, ViolationKind::State, trace_to(visited, id)};
+            });
+        }
+        if (!fair_enabled) {
+          ++stats_.quiescent;
+          if (check_quiescence)
+            if (auto bad = unmet_at_quiescence(e.state); !bad.empty())
+              return violation(level, [&] {
+                return Cex{bad, ViolationKind::Quiescent, trace_to(visited, e.from)};
+              });
+        }
       }
     }
+    current.swap(next);
+    next.clear();
+    if (level == last_level && !current.empty())
+      throw ModelContractError(
+          "trace rebuild: the numbered search passed the level of the "
+          "violation without meeting it; the model is not deterministic");
   }
-  return finish(StopReason::Complete, std::nullopt);
+  return finish(StopReason::Complete, std::nullopt, visited);
+}
+
+template <ExplorableModel M>
+typename Explorer<M>::Result Explorer<M>::run() {
+  Result r = search(false, kNoLevelBound);
+  if (!needs_trace_) return r;
+  // A lean search found a violation at `violation_level_`: rebuild its trace with numbers.
+  const Statistics lean = r.stats;
+  ExploreOptions o = options_;
+  o.hash_compaction = false;
+  o.max_states = 0;
+  o.on_progress = nullptr;
+  Explorer<M> rebuild(model_, o);
+  Result traced = rebuild.search(true, violation_level_);
+  // With exact states both searches visit the same states in the same order; with fingerprints
+  // the first may have omitted some, so the numbered one may meet a violation sooner.
+  if (traced.stop != StopReason::Violation ||
+      (!options_.hash_compaction && rebuild.violation_level_ != violation_level_))
+    throw ModelContractError(
+        "trace rebuild: the numbered search did not meet the violation at "
+        "the level the first search did; the model is not deterministic");
+  traced.stats = lean;
+  return traced;
 }
 
 /// Explores `model` breadth-first with `options`.

@@ -24,14 +24,14 @@ struct Step {
 /// same steps in the same order, which lets a trace be rebuilt from parent links alone. States
 /// are stored packed into `state_bytes()` bytes each.
 template <class M>
-concept ExplorableModel = requires(const M& m, const typename M::State& s,
-                                   const typename M::Action& a, std::uint8_t* out,
-                                   const std::uint8_t* in,
-                                   std::vector<Step<typename M::State, typename M::Action>>& steps) {
+concept ExplorableModel = requires(
+    const M& m, const typename M::State& s, const typename M::Action& a, std::uint8_t* out,
+    const std::uint8_t* in, std::vector<Step<typename M::State, typename M::Action>>& steps) {
   { m.initial_states() } -> std::same_as<std::vector<typename M::State>>;
   { m.successors(s, steps) } -> std::same_as<void>;
-  { m.properties() } ->
-      std::convertible_to<const std::vector<Property<typename M::State, typename M::Action>>&>;
+  {
+    m.properties()
+    } -> std::convertible_to<const std::vector<Property<typename M::State, typename M::Action>>&>;
   { m.state_bytes() } -> std::convertible_to<std::size_t>;
   { m.pack(s, out) } -> std::same_as<void>;
   { m.unpack(in) } -> std::same_as<typename M::State>;

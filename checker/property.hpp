@@ -34,19 +34,26 @@ enum class Status { NotChecked, Holds, Violated, Unknown };
 
 inline const char* to_string(Status s) {
   switch (s) {
-    case Status::NotChecked: return "not checked";
-    case Status::Holds: return "holds";
-    case Status::Violated: return "violated";
-    case Status::Unknown: return "unknown";
+    case Status::NotChecked:
+      return "not checked";
+    case Status::Holds:
+      return "holds";
+    case Status::Violated:
+      return "violated";
+    case Status::Unknown:
+      return "unknown";
   }
   return "?";
 }
 
 inline const char* to_string(PropertyKind k) {
   switch (k) {
-    case PropertyKind::Invariant: return "invariant";
-    case PropertyKind::StepInvariant: return "step invariant";
-    case PropertyKind::Eventually: return "liveness";
+    case PropertyKind::Invariant:
+      return "invariant";
+    case PropertyKind::StepInvariant:
+      return "step invariant";
+    case PropertyKind::Eventually:
+      return "liveness";
   }
   return "?";
 }

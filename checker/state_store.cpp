@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -31,6 +32,7 @@ std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
     if (slot == 0) {
       if (count_ >= kIdMask) throw std::length_error("StateStore: more than 2^32-1 states");
       const auto id = static_cast<StateId>(count_++);
+      if (arena_.size() + width_ > arena_.capacity()) arena_.reserve(next_arena_capacity());
       arena_.insert(arena_.end(), record, record + width_);
       slots_[i] = (tag << 32) | (std::uint64_t(id) + 1);
       return {id, true};
@@ -55,6 +57,15 @@ void StateStore::grow() {
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
+}
+
+std::size_t StateStore::bytes_at_next_growth(std::size_t ahead) const {
+  std::size_t peak = bytes();
+  if ((count_ + ahead) * 4 > slots_.size() * 3)
+    peak = std::max(peak, bytes() + 2 * slots_.capacity() * sizeof(std::uint64_t));
+  if (arena_.size() + ahead * width_ > arena_.capacity())
+    peak = std::max(peak, bytes() + next_arena_capacity());
+  return peak;
 }
 
 std::size_t StateStore::bytes() const {

@@ -31,9 +31,13 @@ class StateStore {
   std::size_t width() const { return width_; }
   /// Bytes held by the arena and the index together.
   std::size_t bytes() const;
+  /// Bytes held at the peak of the growth the next `ahead` inserts may cause (old and new buffers
+  /// both alive), or bytes() if they cause none.
+  std::size_t bytes_at_next_growth(std::size_t ahead = 1) const;
 
  private:
   void grow();
+  std::size_t next_arena_capacity() const { return arena_.capacity() * 3 / 2 + width_ * 4096; }
   static std::uint64_t hash(const std::uint8_t* record, std::size_t width);
 
   std::size_t width_;

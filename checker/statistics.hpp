@@ -7,16 +7,22 @@
 namespace slush::checker {
 
 struct Statistics {
-  std::uint64_t states = 0;       ///< distinct states stored
-  std::uint64_t transitions = 0;  ///< enabled actions fired (edges of the state graph)
-  std::uint64_t depth = 0;        ///< deepest breadth-first level reached (longest shortest path)
-  std::uint64_t queue = 0;        ///< states stored but not yet expanded
-  std::uint64_t quiescent = 0;    ///< expanded states where no fair action is enabled
-  std::size_t store_bytes = 0;    ///< memory held by the state store
-  std::size_t state_bytes = 0;    ///< width of one packed state
+  std::uint64_t states = 0;         ///< distinct states stored
+  std::uint64_t transitions = 0;    ///< enabled actions fired (edges of the state graph)
+  std::uint64_t depth = 0;          ///< deepest breadth-first level reached (longest shortest path)
+  std::uint64_t queue = 0;          ///< states stored but not yet expanded
+  std::uint64_t quiescent = 0;      ///< expanded states where no fair action is enabled
+  std::size_t store_bytes = 0;      ///< memory held by the set of visited states
+  std::size_t state_bytes = 0;      ///< width of one packed state
+  std::size_t peak_bytes = 0;       ///< most memory held at once: visited set, frontier, parents
+  double omission_probability = 0;  ///< hash compaction: chance that a state was omitted
+  const char* store_layout = "";    ///< "inline", "fingerprint" or "indexed" (visited_set.hpp)
+  unsigned threads = 1;             ///< workers that expanded states
   double seconds = 0;
 
   double states_per_second() const { return seconds > 0 ? double(states) / seconds : 0.0; }
+  /// Bytes of the visited set per stored state.
+  double bytes_per_state() const { return states ? double(store_bytes) / double(states) : 0.0; }
 };
 
 }  // namespace slush::checker

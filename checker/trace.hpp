@@ -28,9 +28,12 @@ enum class ViolationKind { State, Step, Quiescent };
 
 inline const char* to_string(ViolationKind k) {
   switch (k) {
-    case ViolationKind::State: return "state";
-    case ViolationKind::Step: return "step";
-    case ViolationKind::Quiescent: return "quiescent state";
+    case ViolationKind::State:
+      return "state";
+    case ViolationKind::Step:
+      return "step";
+    case ViolationKind::Quiescent:
+      return "quiescent state";
   }
   return "?";
 }

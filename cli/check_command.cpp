@@ -1,10 +1,13 @@
 #include "cli/check_command.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "checker/explorer.hpp"
+#include "cli/bridge_lite_check.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_file.hpp"
 #include "cli/report.hpp"
@@ -35,8 +38,7 @@ bool resolve_variant(const std::string& name, model::ModelConfig& cfg) {
   if ((needs == model::VariantNeeds::Consensus && !cfg.consensus) ||
       (needs == model::VariantNeeds::Elections && !cfg.elections)) {
     std::cerr << "slush check: --variant " << name << ": it weakens a rule of "
-              << (needs == model::VariantNeeds::Consensus ? "[consensus]"
-                                                          : "[consensus] elections")
+              << (needs == model::VariantNeeds::Consensus ? "[consensus]" : "[consensus] elections")
               << ", which this configuration does not enable, so it would change nothing\n";
     return false;
   }
@@ -72,10 +74,41 @@ bool resolve_only(const std::vector<std::string>& only,
   return true;
 }
 
+/// The engine's options that do not depend on the model.
+checker::ExploreOptions engine_options(const CheckOptions& o) {
+  checker::ExploreOptions eo;
+  eo.memory_bytes = o.memory;
+  eo.hash_compaction = o.hash_compaction;
+  if (!o.quiet_progress)
+    eo.on_progress = [](const checker::Statistics& st) { std::cerr << progress_line(st) << "\n"; };
+  return eo;
+}
+
 }  // namespace
+
+std::uint64_t default_memory_cap() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return 0;
+  return std::uint64_t(pages) * std::uint64_t(page) / 4 * 3;
+}
 
 int run_check(const CheckOptions& o) {
   if (!one_to_stdout(o.json_path, o.junit_path, "check")) return kBadInput;
+  if (o.model == "bridge-lite") return run_bridge_lite_check(o, engine_options(o));
+  if (o.model != "slush") {
+    std::cerr << "slush check: --model: unknown model '" << o.model
+              << "'; known models: slush bridge-lite\n";
+    return kBadInput;
+  }
+  if (o.config_path.empty()) {
+    std::cerr << "slush check: a configuration file is required (or --model bridge-lite)\n";
+    return kBadInput;
+  }
+  if (o.levels || o.messages) {
+    std::cerr << "slush check: --levels and --messages are for --model bridge-lite; a Slush "
+                 "configuration gives its tree and messages in its file\n";
+    return kBadInput;
+  }
   config::Configuration cfg;
   try {
     cfg = config::load_configuration(o.config_path);
@@ -93,11 +126,9 @@ int run_check(const CheckOptions& o) {
     std::cerr << "slush check: " << o.config_path << ": " << e.what() << "\n";
     return kBadInput;
   }
-  checker::ExploreOptions eo;
+  checker::ExploreOptions eo = engine_options(o);
   eo.max_states = cfg.max_states;
   if (!resolve_only(o.only, checked->properties(), eo.enabled)) return kBadInput;
-  if (!o.quiet_progress)
-    eo.on_progress = [](const checker::Statistics& st) { std::cerr << progress_line(st) << "\n"; };
 
   const auto result = checker::explore(*checked, eo);
   if (o.json_path != "-" && o.junit_path != "-") print_text(std::cout, cfg, *checked, result);
@@ -117,10 +148,26 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Explore a configuration and check every property");
   cmd->add_option("config", options->config_path, "Configuration file (TOML)")
-      ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--variant", options->variant,
                   "Protocol variant to check instead of the correct protocol");
+  cmd->add_option("--model", options->model,
+                  "slush (default: the protocol, from the configuration) or bridge-lite (the "
+                  "benchmark model of shared/bench/bridge-lite.md)");
+  cmd->add_option("--levels", options->levels, "bridge-lite: levels L of the binary tree")
+      ->check(CLI::Range(1u, 12u));
+  cmd->add_option("--messages", options->messages, "bridge-lite: messages K")
+      ->check(CLI::Range(1u, 64u));
+  cmd->add_option("--balance", options->balance, "bridge-lite: initial balance B of every leaf")
+      ->check(CLI::Range(0u, 64u));
+  options->memory = default_memory_cap();
+  cmd->add_option("--memory", options->memory,
+                  "Stop cleanly (exit 3) before the search holds more than this (e.g. 512M, 8G; "
+                  "0: no cap; default: three quarters of this machine's memory)")
+      ->transform(CLI::AsSizeValue(false));
+  cmd->add_flag("--hash-compaction", options->hash_compaction,
+                "Keep a 64-bit fingerprint per state instead of the state (less memory; a state "
+                "may be omitted with the probability the report gives)");
   cmd->add_option("--max-states", options->max_states,
                   "Stop after storing this many states (exit 3 if no violation was found)");
   cmd->add_option("--property", options->only, "Check only this property (repeatable)")

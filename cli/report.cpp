@@ -16,31 +16,72 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
-std::string megabytes(std::size_t bytes) { return fixed(double(bytes) / (1024.0 * 1024.0), 1) + " MiB"; }
+std::string megabytes(std::size_t bytes) {
+  return fixed(double(bytes) / (1024.0 * 1024.0), 1) + " MiB";
+}
 
 }  // namespace
 
 std::string verdict_text(const properties::SlushProperty& p, checker::Status s) {
-  if (!properties::checkable(p)) return "not checked (its mechanisms are not enabled in this configuration)";
+  if (!properties::checkable(p))
+    return "not checked (its mechanisms are not enabled in this configuration)";
   if (s == checker::Status::Violated) return "VIOLATED";
   if (s == checker::Status::NotChecked) return "not checked (not selected)";
   if (s == checker::Status::Unknown) return "unknown (search stopped before completing)";
   return "holds";
 }
 
-int exit_code(const SlushResult& result) {
-  switch (result.stop) {
-    case checker::StopReason::Complete: return kAllHold;
-    case checker::StopReason::Violation: return kViolated;
-    case checker::StopReason::StateBound: return kBoundReached;
+int exit_code(checker::StopReason stop) {
+  switch (stop) {
+    case checker::StopReason::Complete:
+      return kAllHold;
+    case checker::StopReason::Violation:
+      return kViolated;
+    case checker::StopReason::StateBound:
+    case checker::StopReason::MemoryBound:
+      return kBoundReached;
   }
   return kBadInput;
 }
 
+int exit_code(const SlushResult& result) { return exit_code(result.stop); }
+
 std::string progress_line(const checker::Statistics& st) {
   return "progress: " + std::to_string(st.states) + " states, depth " + std::to_string(st.depth) +
          ", queue " + std::to_string(st.queue) + ", " + fixed(st.states_per_second(), 0) +
-         " states/s, " + megabytes(st.store_bytes);
+         " states/s, " + megabytes(st.peak_bytes);
+}
+
+std::string search_line(checker::StopReason stop, const checker::Statistics& st) {
+  std::string line = "search: " + std::string(checker::to_string(stop)) + "; " +
+                     std::to_string(st.states) + " states, " + std::to_string(st.transitions) +
+                     " transitions, depth " + std::to_string(st.depth) + ", " +
+                     fixed(st.seconds, 3) + " s, " + fixed(st.states_per_second(), 0) +
+                     " states/s; store " + st.store_layout + ", " + fixed(st.bytes_per_state(), 1) +
+                     " bytes/state, peak " + megabytes(st.peak_bytes);
+  if (std::string(st.store_layout) == "fingerprint") {
+    char p[32];
+    std::snprintf(p, sizeof p, "%.3g", st.omission_probability);
+    line += "; probability of an omitted state <= " + std::string(p);
+  }
+  if (stop == checker::StopReason::MemoryBound)
+    line += " (the next step would pass the memory cap; raise --memory or try --hash-compaction)";
+  return line;
+}
+
+nlohmann::json statistics_json(const checker::Statistics& st) {
+  return {{"states", st.states},
+          {"transitions", st.transitions},
+          {"depth", st.depth},
+          {"seconds", st.seconds},
+          {"states_per_second", st.states_per_second()},
+          {"state_bytes", st.state_bytes},
+          {"store_bytes", st.store_bytes},
+          {"store_layout", st.store_layout},
+          {"bytes_per_state", st.bytes_per_state()},
+          {"peak_bytes", st.peak_bytes},
+          {"omission_probability", st.omission_probability},
+          {"threads", st.threads}};
 }
 
 void print_text(std::ostream& out, const config::Configuration& cfg,
@@ -52,10 +93,7 @@ void print_text(std::ostream& out, const config::Configuration& cfg,
   out << "tree: " << md.tree().size() << " nodes, depth " << md.tree().height() << "; messages "
       << md.message_count() << "; relayers " << (md.config().relayers ? "on" : "off")
       << "; halts allowed " << md.config().halts << "\n";
-  out << "search: " << checker::to_string(r.stop) << "; " << st.states << " states, "
-      << st.transitions << " transitions, depth " << st.depth << ", " << fixed(st.seconds, 3)
-      << " s, " << fixed(st.states_per_second(), 0) << " states/s, " << st.state_bytes
-      << " bytes/state\n";
+  out << search_line(r.stop, st) << "\n";
   out << "properties:\n";
   const auto& props = checked.properties();
   for (std::size_t i = 0; i < props.size(); ++i) {
@@ -75,7 +113,8 @@ void print_text(std::ostream& out, const config::Configuration& cfg,
   out << "  final state\n    " << md.describe(cex.trace.last()) << "\n";
   for (const auto& p : props)
     for (const auto& n : cex.properties)
-      if (p.name == n) out << "violated: " << n << ": " << p.statement << " [seed: " << p.reference << "]\n";
+      if (p.name == n)
+        out << "violated: " << n << ": " << p.statement << " [seed: " << p.reference << "]\n";
   if (cex.kind == checker::ViolationKind::Quiescent)
     out << "(no fair action is enabled in the final state: a fair run may stop there for ever)\n";
 }
@@ -89,13 +128,7 @@ std::string to_json(const config::Configuration& cfg, const properties::CheckedS
   j["variant"] = std::string(model::info(md.variant()).name);
   j["stop"] = checker::to_string(r.stop);
   j["exit_code"] = exit_code(r);
-  j["statistics"] = {{"states", r.stats.states},
-                     {"transitions", r.stats.transitions},
-                     {"depth", r.stats.depth},
-                     {"seconds", r.stats.seconds},
-                     {"states_per_second", r.stats.states_per_second()},
-                     {"state_bytes", r.stats.state_bytes},
-                     {"store_bytes", r.stats.store_bytes}};
+  j["statistics"] = statistics_json(r.stats);
   json props = json::array();
   const auto& ps = checked.properties();
   for (std::size_t i = 0; i < ps.size(); ++i)

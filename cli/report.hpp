@@ -2,6 +2,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "checker/explorer.hpp"
@@ -33,5 +34,16 @@ std::string verdict_text(const properties::SlushProperty& p, checker::Status s);
 
 /// One progress line (states, depth, queue, rate, memory) for stderr.
 std::string progress_line(const checker::Statistics& stats);
+
+/// The search figures in one line: how it ended, states, transitions, depth, time, rate, the
+/// visited set's layout and bytes per state, peak memory, and (hash compaction) the chance of an
+/// omission.
+std::string search_line(checker::StopReason stop, const checker::Statistics& stats);
+
+/// The search figures as JSON (the "statistics" object of --json).
+nlohmann::json statistics_json(const checker::Statistics& stats);
+
+/// The exit code of a search that ended for `stop`.
+int exit_code(checker::StopReason stop);
 
 }  // namespace slush::cli

@@ -1,0 +1,126 @@
+// Benchmark of the explorer: for the bridge-lite model of shared/bench/bridge-lite.md and the
+// reference configurations R1-R4, the states, transitions, wall time, states per second and bytes
+// of visited set per stored state, for full states and for hash compaction (median of RUNS runs
+// each; the counts are those of every run). Also prints the machine it ran on.
+//
+//   build/bench/explore_bench [--runs N] [--only NAME] [--no-examples]
+//
+// NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bridge_lite/bridge_lite.hpp"
+#include "checker/explorer.hpp"
+#include "config/configuration.hpp"
+#include "properties/slush_properties.hpp"
+
+namespace {
+
+using slush::checker::ExploreOptions;
+using slush::checker::Statistics;
+using slush::checker::StopReason;
+
+struct Figures {
+  Statistics stats;
+  StopReason stop;
+  double wall = 0;
+};
+
+struct Row {
+  std::string name;
+  std::function<Figures(const ExploreOptions&)> run;
+};
+
+template <class M>
+Figures timed(const M& model, const ExploreOptions& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = slush::checker::explore(model, o);
+  const auto t1 = std::chrono::steady_clock::now();
+  return {r.stats, r.stop, std::chrono::duration<double>(t1 - t0).count()};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown CPU";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 5;
+  std::string only;
+  bool examples = true;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--only") && i + 1 < argc)
+      only = argv[++i];
+    else if (!std::strcmp(argv[i], "--no-examples"))
+      examples = false;
+    else {
+      std::fprintf(stderr, "usage: explore_bench [--runs N] [--only NAME] [--no-examples]\n");
+      return 2;
+    }
+  }
+  std::vector<Row> rows;
+  const unsigned lk[][3] = {{1, 1, 1}, {2, 2, 1}, {3, 3, 1}, {2, 4, 2}, {3, 4, 1}, {4, 4, 1}};
+  for (const auto& p : lk) {
+    const slush::bridge_lite::Params params{p[0], p[1], p[2], false};
+    rows.push_back({"bridge-lite L" + std::to_string(p[0]) + "K" + std::to_string(p[1]) + "B" +
+                        std::to_string(p[2]),
+                    [params](const ExploreOptions& o) {
+                      return timed(slush::bridge_lite::BridgeLite(params), o);
+                    }});
+  }
+  if (examples)
+    for (const char* file : {"r1-bridging.toml", "r2-withholding.toml", "r2-sharing.toml",
+                             "r3-fork.toml", "r4-amm.toml"}) {
+      const std::string path = std::string(SLUSH_EXAMPLES_DIR) + "/" + file;
+      rows.push_back({file, [path](const ExploreOptions& o) {
+                        const auto cfg = slush::config::load_configuration(path);
+                        const slush::properties::CheckedSlush checked(cfg.model);
+                        return timed(checked, o);
+                      }});
+    }
+
+  std::printf("machine: %s, %u hardware threads; median of %d runs\n", cpu_model().c_str(),
+              std::thread::hardware_concurrency(), runs);
+  std::printf("%-22s %-12s %12s %13s %6s %9s %12s %9s %9s\n", "model", "store", "states",
+              "transitions", "depth", "wall s", "states/s", "B/state", "peak MiB");
+  for (const auto& row : rows) {
+    if (!only.empty() && row.name.find(only) == std::string::npos) continue;
+    for (const bool hc : {false, true}) {
+      ExploreOptions o;
+      o.hash_compaction = hc;
+      std::vector<double> walls;
+      Figures f;
+      for (int k = 0; k < runs; ++k) {
+        f = row.run(o);
+        walls.push_back(f.wall);
+      }
+      const double wall = median(walls);
+      std::printf("%-22s %-12s %12llu %13llu %6llu %9.3f %12.0f %9.2f %9.1f%s\n", row.name.c_str(),
+                  f.stats.store_layout, (unsigned long long)f.stats.states,
+                  (unsigned long long)f.stats.transitions, (unsigned long long)f.stats.depth, wall,
+                  double(f.stats.states) / wall, f.stats.bytes_per_state(),
+                  double(f.stats.peak_bytes) / (1024.0 * 1024.0),
+                  f.stop == StopReason::Complete ? "" : "  (incomplete)");
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,155 @@
+#include "checker/visited_set.hpp"
+
+#include <sys/mman.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+#include <utility>
+
+namespace slush::checker {
+
+namespace {
+constexpr std::size_t kInlineMaxWidth = 16;
+constexpr std::size_t kInitialSlots = std::size_t(1) << 14;
+
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+}  // namespace
+
+VisitedSet::Words::Words(std::size_t n) : n_(n) {
+  if (n == 0) return;
+  void* p = mmap(nullptr, bytes(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  madvise(p, bytes(), MADV_HUGEPAGE);  // advice only: without it the table still works
+  p_ = static_cast<std::uint64_t*>(p);
+}
+
+std::size_t VisitedSet::Words::bytes() const {
+  const std::size_t b = n_ * sizeof(std::uint64_t);
+  return b >= kHugePage ? (b + kHugePage - 1) / kHugePage * kHugePage : b;
+}
+
+VisitedSet::Words& VisitedSet::Words::operator=(Words&& o) noexcept {
+  std::swap(p_, o.p_);
+  std::swap(n_, o.n_);
+  return *this;
+}
+
+VisitedSet::Words::~Words() {
+  if (p_) munmap(p_, bytes());
+}
+
+VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered) : width_(width) {
+  if (width == 0) throw std::invalid_argument("VisitedSet: record width must be positive");
+  if (numbered)
+    layout_ = VisitedLayout::Indexed;
+  else if (fingerprints)
+    layout_ = VisitedLayout::Fingerprint;
+  else
+    layout_ = width <= kInlineMaxWidth ? VisitedLayout::Inline : VisitedLayout::Indexed;
+  if (layout_ == VisitedLayout::Indexed) {
+    store_.emplace(width);
+    return;
+  }
+  words_ = layout_ == VisitedLayout::Fingerprint ? 1 : (width + 7) / 8;
+  capacity_ = kInitialSlots;
+  grow_at_ = capacity_ * 3 / 4;
+  table_ = Words(capacity_ * words_);
+}
+
+std::uint64_t VisitedSet::hash_wide(const std::uint8_t* record, std::size_t width) {
+  return XXH3_64bits(record, width);
+}
+
+bool VisitedSet::insert(const std::uint8_t* record, std::uint64_t h, StateId* id) {
+  std::uint64_t v[2] = {0, 0};
+  switch (layout_) {
+    case VisitedLayout::Indexed: {
+      const auto [n, inserted] = store_->insert(record);
+      if (id) *id = n;
+      return inserted;
+    }
+    case VisitedLayout::Fingerprint:
+      v[0] = h ? h : 1;  // 0 marks an empty slot
+      break;
+    case VisitedLayout::Inline:
+      std::memcpy(v, record, width_);
+      if ((v[0] | v[1]) == 0) {  // looks like an empty slot: kept beside the table
+        if (has_zero_) return false;
+        has_zero_ = true;
+        ++count_;
+        return true;
+      }
+      break;
+  }
+  if (count_ >= grow_at_) grow();
+  if (!insert_words(v, h)) return false;
+  ++count_;
+  return true;
+}
+
+bool VisitedSet::insert_words(const std::uint64_t* v, std::uint64_t h) {
+  std::uint64_t* t = table_.data();
+  if (words_ == 1) {
+    for (std::size_t i = home(h);;) {
+      if (t[i] == v[0]) return false;
+      if (t[i] == 0) {
+        t[i] = v[0];
+        return true;
+      }
+      if (++i == capacity_) i = 0;
+    }
+  }
+  for (std::size_t i = home(h);;) {
+    std::uint64_t* slot = t + 2 * i;
+    if (slot[0] == v[0] && slot[1] == v[1]) return false;
+    if ((slot[0] | slot[1]) == 0) {
+      slot[0] = v[0], slot[1] = v[1];
+      return true;
+    }
+    if (++i == capacity_) i = 0;
+  }
+}
+
+void VisitedSet::grow() {
+  Words old(capacity_ * 3 / 2 * words_);
+  std::swap(old, table_);
+  const std::size_t old_capacity = capacity_;
+  capacity_ = capacity_ * 3 / 2;
+  grow_at_ = capacity_ * 3 / 4;
+  for (std::size_t i = 0; i < old_capacity; ++i) {
+    const std::uint64_t* v = old.data() + i * words_;
+    if ((v[0] | (words_ == 2 ? v[1] : 0)) == 0) continue;
+    // The hash of a slot: the fingerprint itself, or the record's (its first width_ bytes).
+    const std::uint64_t h = layout_ == VisitedLayout::Fingerprint
+                                ? v[0]
+                                : hash(reinterpret_cast<const std::uint8_t*>(v), width_);
+    insert_words(v, h);
+  }
+}
+
+std::size_t VisitedSet::size() const {
+  return layout_ == VisitedLayout::Indexed ? store_->size() : count_;
+}
+
+std::size_t VisitedSet::bytes() const {
+  return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes();
+}
+
+std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {
+  if (layout_ == VisitedLayout::Indexed) return store_->bytes_at_next_growth(ahead);
+  if (count_ + ahead <= grow_at_) return bytes();
+  return bytes() + capacity_ * 3 / 2 * words_ * sizeof(std::uint64_t);
+}
+
+double VisitedSet::omission_probability() const {
+  // Exact layouts omit nothing; nor do fingerprints of records of up to 8 bytes, whose hash
+  // (the splitmix64 finalizer) is a bijection of the word.
+  if (layout_ != VisitedLayout::Fingerprint || width_ <= 8) return 0.0;
+  const double n = double(count_);
+  return std::min(1.0, n * (n - 1) / 36893488147419103232.0);  // 2^65
+}
+
+}  // namespace slush::checker

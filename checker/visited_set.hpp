@@ -1,0 +1,110 @@
+// The set of states a search has seen, in the layout that costs least for the record width.
+//
+// Written by hand because this is where an explicit model checker spends its memory and most of
+// its time. Three layouts:
+//   - inline: records of at most 16 bytes live in the open-addressing table itself, zero-padded
+//     to one or two 64-bit words (no arena, no pointer, no state number); a probe compares words
+//     and touches one cache line. A slot of zero words is empty, and the all-zero record is kept
+//     as a flag beside the table.
+//   - fingerprint (hash compaction, as SPIN's -DHC and TLC's fingerprint set): only a 64-bit hash
+//     of each record is kept; two states with the same hash are taken for one, so the search may
+//     omit states, with the probability `omission_probability()` reports.
+//   - indexed: wider records go to a numbered StateStore (arena + tagged index), which the trace
+//     rebuild needs anyway.
+// Inline and fingerprint tables grow by half when three quarters full, so a table is 50% to 75%
+// full: 8-byte slots cost 10.7 to 16 bytes per state. Capacities are not powers of two; the slot
+// of a hash is found by multiply-shift ("fastrange").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+#include "checker/state_store.hpp"
+
+namespace slush::checker {
+
+enum class VisitedLayout { Inline, Fingerprint, Indexed };
+
+class VisitedSet {
+ public:
+  /// A set of records of `width` bytes; `fingerprints` asks for hash compaction. `numbered`
+  /// forces the indexed layout (states numbered in insertion order, as a trace rebuild needs).
+  VisitedSet(std::size_t width, bool fingerprints, bool numbered);
+
+  VisitedLayout layout() const { return layout_; }
+  /// The hash of a record: for records of up to 8 bytes a 64-bit mixer over the word (inline,
+  /// as it runs once per transition), else XXH3.
+  static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
+    if (width > 8) return hash_wide(record, width);
+    std::uint64_t x = 0;
+    std::memcpy(&x, record, width);
+    x ^= x >> 32;  // the finalizer of splitmix64 (Steele, Lea, Flood: "Fast splittable PRNGs")
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 29;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 32;
+    return x;
+  }
+  static std::uint64_t hash_wide(const std::uint8_t* record, std::size_t width);
+  /// Starts loading the slot a hash probes first (call a few inserts ahead).
+  void prefetch(std::uint64_t h) const {
+    if (layout_ == VisitedLayout::Indexed) return;
+    const std::uint64_t* slot = table_.data() + home(h) * words_;
+    __builtin_prefetch(slot, 0, 3);
+  }
+  /// Inserts a record with its hash; true if it was new. In the indexed layout `id` receives the
+  /// record's number.
+  bool insert(const std::uint8_t* record, std::uint64_t h, StateId* id = nullptr);
+
+  std::size_t size() const;
+  /// Bytes held now.
+  std::size_t bytes() const;
+  /// Bytes held at the peak of the growth the next `ahead` inserts may cause (old and new tables
+  /// both alive), or bytes() if they cannot grow the set.
+  std::size_t bytes_at_next_growth(std::size_t ahead) const;
+  /// Bytes of table per stored state (0 when empty).
+  double bytes_per_state() const { return size() ? double(bytes()) / double(size()) : 0.0; }
+  /// Hash compaction: the probability that at least one state was omitted, bounded by the
+  /// expected number of fingerprint clashes n(n-1)/2^65 (0 in the exact layouts).
+  double omission_probability() const;
+  /// The numbered store (indexed layout only).
+  const StateStore& numbered() const { return *store_; }
+
+ private:
+  std::size_t home(std::uint64_t h) const {
+    return std::size_t((static_cast<unsigned __int128>(h) * capacity_) >> 64);
+  }
+  void grow();
+  /// Inserts slot value `v` (words_ words, not all zero) probing from hash `h`.
+  bool insert_words(const std::uint64_t* v, std::uint64_t h);
+
+  VisitedLayout layout_;
+  std::size_t width_;
+  std::size_t words_ = 0;  // 64-bit words per slot
+  std::size_t capacity_ = 0, count_ = 0, grow_at_ = 0;
+  bool has_zero_ = false;  // inline: the all-zero record (an empty slot looks like it)
+  /// Zeroed 64-bit words from the system's page allocator, in huge pages where it grants them
+  /// (a search probes the table at random, so TLB misses would cost as much as cache misses).
+  class Words {
+   public:
+    Words() = default;
+    explicit Words(std::size_t n);
+    Words(Words&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
+    Words& operator=(Words&& o) noexcept;
+    ~Words();
+    std::uint64_t* data() const { return p_; }
+    std::size_t size() const { return n_; }
+    std::size_t bytes() const;
+
+   private:
+    std::uint64_t* p_ = nullptr;
+    std::size_t n_ = 0;
+  };
+  Words table_;
+  std::optional<StateStore> store_;
+};
+
+}  // namespace slush::checker
