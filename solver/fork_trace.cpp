@@ -93,7 +93,9 @@ std::string fork_trace_out_of_reach(const model::SlushModel& md, const ForkWitne
   if (!c.consensus)
     return "consensus is off in the configuration, so its explicit model has no forks";
   if (c.updates == 0) return "the configuration allows no pushes ([consensus] updates = 0)";
-  const model::State s = md.initial_states().front();
+  const auto initial = md.initial_states();
+  if (initial.empty()) return "the explicit model has no initial state";
+  const model::State& s = initial.front();
   for (NodeId y = 0; y < s.nodes(); ++y)
     if (bool(s.byzantine(y)) != w.byzantine[y])
       return "the explicit model's first initial state, where a trace starts, has other Byzantine "
