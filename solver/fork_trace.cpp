@@ -41,7 +41,7 @@ bool final_by_solver_rule(const model::State& s, std::uint8_t bit) {
   return 2 * a > d + 1;
 }
 
-/// "both", "r1 only", ...: which of two roots a node votes for.
+/// Which of two roots a node votes for, in words: "both r1 and r2", "r1 only", "neither ...".
 std::string which(bool first, bool second, const std::string& one, const std::string& two) {
   if (first && second) return "both " + one + " and " + two;
   if (first || second) return (first ? one : two) + " only";
@@ -93,6 +93,9 @@ std::string fork_trace_out_of_reach(const model::SlushModel& md, const ForkWitne
   if (!c.consensus)
     return "consensus is off in the configuration, so its explicit model has no forks";
   if (c.updates == 0) return "the configuration allows no pushes ([consensus] updates = 0)";
+  const std::size_t n = md.tree().size();
+  if (w.byzantine.size() != n || w.r1.size() != n || w.r2.size() != n)
+    return "the witness does not cover the configuration's " + std::to_string(n) + " nodes";
   const auto initial = md.initial_states();
   if (initial.empty()) return "the explicit model has no initial state";
   const model::State& s = initial.front();
@@ -110,6 +113,7 @@ void attach_fork_trace(const model::SlushModel& md, const ForkWitness& w, Obliga
     res.status = ProofStatus::EncodingBug;
     res.summary = "the explicit model does not run the solver's votes: " + why;
   };
+  if (const auto why = fork_trace_out_of_reach(md, w); !why.empty()) return bug(why);
   model::State s = md.initial_states().front();
   std::vector<std::string> steps;
   for (std::size_t k = 0; k < actions.size(); ++k) {

@@ -28,11 +28,13 @@ struct ForkWitness {
 std::vector<model::Action> fork_actions(const ForkWitness& w,
                                         const std::vector<model::NodeId>& parents);
 
-/// Why the explicit model cannot run `w` at all (empty if it can): consensus off, no push
-/// allowed, or a first initial state whose Byzantine operators are not the witness's.
+/// Why the explicit model cannot run `w` at all (empty if it can): a witness not of this tree's
+/// size, consensus off, no push allowed, or a first initial state whose Byzantine operators are
+/// not the witness's.
 std::string fork_trace_out_of_reach(const model::SlushModel& md, const ForkWitness& w);
 
-/// Runs fork_actions(w) on `md` from its first initial state and checks the final state against
+/// Runs fork_actions(w) on `md` from its first initial state (an encoding bug if the witness is
+/// out of its reach, see fork_trace_out_of_reach) and checks the final state against
 /// `w`: the same Byzantine operators, every node's branch votes (`voted`) equal to its votes on r1
 /// and r2, both roots final by the solver's rule (2a > descendants + 1) and by the explicit
 /// model's (`branch_final`), and the explicit fork-impossibility violated. On agreement sets
