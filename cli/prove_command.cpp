@@ -52,9 +52,10 @@ nlohmann::json counterexample_json(const solver::ObligationResult& r) {
     nlohmann::json step = {{"action", std::string(model::to_string(a.kind))},
                            {"node", a.node},
                            {"text", md.describe(a)}};
-    const bool about_message =
-        a.kind != model::ActionKind::Commit && a.kind != model::ActionKind::Halt &&
-        a.kind != model::ActionKind::Fetch && a.kind != model::ActionKind::Exit;
+    using K = model::ActionKind;
+    const bool about_message = a.kind == K::Burn || a.kind == K::Relay ||
+                               a.kind == K::ImportReceipt || a.kind == K::Force ||
+                               a.kind == K::Pull || a.kind == K::ProcessForced;
     step["message"] = about_message ? nlohmann::json(md.message(a.msg).name) : nlohmann::json();
     steps.push_back(step);
   }
@@ -116,17 +117,22 @@ int run_prove(const ProveCommandOptions& o) {
     std::cout << to_json(results).dump(2) << "\n";
   else
     print_text(std::cout, results);
-  if (!o.trace_path.empty())
+  if (!o.trace_path.empty()) {
+    const solver::ObligationResult* traced = nullptr;
     for (const auto& r : results)
-      if (r.status == solver::ProofStatus::Refuted && r.trace_config) {
-        try {
-          if (!write_refutation(o.trace_path, cfg, o.config_path, r)) return kBadInput;
-        } catch (const std::exception& e) {
-          std::cerr << "slush prove: --trace-out: " << e.what() << "\n";
-          return kBadInput;
-        }
-        break;
+      if (r.status == solver::ProofStatus::Refuted && r.trace_config && !traced) traced = &r;
+    if (traced) {
+      try {
+        if (!write_refutation(o.trace_path, cfg, o.config_path, *traced)) return kBadInput;
+      } catch (const std::exception& e) {
+        std::cerr << "slush prove: --trace-out: " << e.what() << "\n";
+        return kBadInput;
       }
+    } else if (exit_code_of(results) == kViolated) {
+      std::cerr << "slush prove: --trace-out: no refutation carries a trace of the explicit "
+                   "model; nothing written\n";
+    }
+  }
   return exit_code_of(results);
 }
 
@@ -145,7 +151,8 @@ void add_prove_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1u, 3600u));
   cmd->add_flag("--json", options->json, "Print the verdicts as JSON on stdout");
   cmd->add_option("--trace-out", options->trace_path,
-                  "Write the bridging refutation (if any) to this file as an ITF trace");
+                  "Write the first model refutation (no-double-spend by BMC, or "
+                  "fork-impossibility on the configuration's tree) to this file as an ITF trace");
   cmd->callback([options, &exit_code] { exit_code = run_prove(*options); });
 }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/trace_io.hpp"
+#include "model/slush_model.hpp"
 #include "trace/itf.hpp"
 #include "trace/trace_model.hpp"
 
@@ -67,7 +68,8 @@ bool write_refutation(const std::string& path, const config::Configuration& cfg,
                       const std::string& config_path, const solver::ObligationResult& r) {
   config::Configuration on = cfg;
   std::string file = config_path;
-  if (!same_values(*r.trace_config, cfg.model)) {
+  // Compared with the file's values as the model completes them (missing balances are zeros).
+  if (!same_values(*r.trace_config, model::SlushModel(cfg.model).config())) {
     // The violation needs other amounts or balances: the trace carries its own configuration.
     file = config_path + " (amounts and balances chosen by the solver)";
     on = config::parse_configuration(configuration_text(*r.trace_config, cfg.name), file);

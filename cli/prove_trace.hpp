@@ -1,5 +1,7 @@
-// Writing a `slush prove` refutation of the bridging model as an ITF trace, the format `slush
-// check --trace-out` writes, so `slush replay`, `shrink` and `render` take it.
+// Writing a `slush prove` refutation that carries a run of the explicit model (a BMC refutation
+// of no-double-spend, or a fork-impossibility refutation on the configuration's tree) as an ITF
+// trace, the format `slush check --trace-out` writes, so `slush replay`, `shrink` and `render`
+// take it.
 #pragma once
 
 #include <string>

@@ -9,6 +9,10 @@
 #include "solver/obligation.hpp"
 #include "solver/tree_shapes.hpp"
 
+namespace slush::model {
+class SlushModel;
+}
+
 namespace slush::solver {
 
 /// What acceptance-soundness covers: the shapes, and whether finality uses the prune-early
@@ -37,6 +41,10 @@ struct ForkOptions {
   /// Count the forking operator's own +1 (it pushes on both forks) for both conflicting roots.
   /// Off in the obligation (see solver/README.md); on only to exhibit why.
   bool count_forking_operator = false;
+  /// The explicit model of the configuration (`parents` and `byzantine` are its own), or null.
+  /// When set, a refutation on the configuration's tree at L1 carries a run of it that ends in
+  /// the solver's votes (solver/fork_trace.hpp), or a line saying why there is none.
+  const model::SlushModel* model = nullptr;
 };
 
 /// fork-impossibility, three ways: on the configuration's tree with its Byzantine nodes; on

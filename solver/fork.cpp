@@ -2,9 +2,11 @@
 // majority, on the configuration's tree, on every tree and Byzantine placement up to its size and
 // budget, and parametrically over counts. Semantics and the counting rule: solver/README.md.
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "solver/consensus_obligations.hpp"
+#include "solver/fork_trace.hpp"
 #include "solver/smt.hpp"
 
 namespace slush::solver {
@@ -29,6 +31,12 @@ Votes make_votes(z3::context& ctx, std::size_t n) {
   return v;
 }
 
+/// How many of x's d descendants must vote for a root to make it final: 2a > d + 1 (b =
+/// descendants + 1), less the forking operator's own vote when it is counted.
+unsigned votes_needed(unsigned d, const ForkOptions& o) {
+  return (d + 1) / 2 + 1 - (o.count_forking_operator ? 1 : 0);
+}
+
 /// Asserts the voting rules on the subtree `parents` (x = node 0 forks, so it is Byzantine) and
 /// returns "both roots are final". Correct protocol: a descendant's ZKP names one fork, so it
 /// counts on one; only a Byzantine descendant whose every ancestor below x is Byzantine can keep
@@ -46,7 +54,11 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
     honest.push_back(!v.byz[y]);
     a1.push_back(v.v1[y]);
     a2.push_back(v.v2[y]);
-    if (unbound) continue;
+    if (unbound) {
+      smt.assume("VM " + std::to_string(y) + "'s ZKP carries no fork choice: it counts on both",
+                 v.v1[y] == v.v2[y]);
+      continue;
+    }
     z3::expr chain = v.byz[y];
     for (NodeId z = parents[y]; z != 0; z = parents[z]) chain = chain && v.byz[z];
     smt.assume(
@@ -60,8 +72,7 @@ z3::expr both_final(SmtSolver& smt, const Votes& v, const std::vector<NodeId>& p
   smt.assume("honest majority among x's descendants", z3::atleast(honest, d / 2 + 1));
   // The forking operator's own acceptance is not counted for its forks (unless asked, to show
   // what counting it on both would allow).
-  const unsigned own = o.count_forking_operator ? 1 : 0;
-  const unsigned need = (d + 1) / 2 + 1 - own;
+  const unsigned need = votes_needed(d, o);
   return z3::atleast(a1, need) && z3::atleast(a2, need);
 }
 
@@ -116,6 +127,67 @@ std::vector<NodeId> subtree(const std::vector<NodeId>& parents, NodeId top,
   return sub;
 }
 
+/// The witness of `m` on the configuration's numbering (`map`: sub-tree index to node).
+ForkWitness witness_of(const z3::model& m, const Votes& v, const std::vector<NodeId>& map,
+                       std::size_t nodes) {
+  ForkWitness w{std::vector<bool>(nodes), std::vector<bool>(nodes), std::vector<bool>(nodes)};
+  for (std::size_t y = 0; y < map.size(); ++y) {
+    w.byzantine[map[y]] = bool_value(m, v.byz[y]);
+    w.r1[map[y]] = y > 0 && bool_value(m, v.v1[y]);
+    w.r2[map[y]] = y > 0 && bool_value(m, v.v2[y]);
+  }
+  return w;
+}
+
+/// A refutation `ans` at x, to be run on the explicit model `o.model`: asks Z3 again, within the
+/// explicit model's rules and for the fewest votes that finalise both roots, and on sat replaces
+/// `ans` with that answer (a refutation of the same obligation) and returns its witness. The
+/// explicit model forks only L1; its Byzantine pushes count on both branches; its honest nodes
+/// stop pushing once they hold both branches (so honest voters all hold branch A, and with bound
+/// votes count on r1 only); and a node below a Byzantine operator never holds a branch (so an
+/// honest voter's chain to L1 is honest). Otherwise returns nothing and says why in `why`.
+std::optional<ForkWitness> explicit_witness(SmtSolver& smt, const Votes& v,
+                                            const std::vector<NodeId>& sub,
+                                            const std::vector<NodeId>& map, NodeId x,
+                                            const ForkOptions& o, SmtAnswer& ans,
+                                            std::string& why) {
+  if (x != model::kL1) {
+    why = "the explicit model forks only L1, and " + model::Tree::name(x) + " forks here";
+    return std::nullopt;
+  }
+  why = fork_trace_out_of_reach(*o.model, witness_of(*ans.model, v, map, o.parents.size()));
+  if (!why.empty()) return std::nullopt;
+  z3::context& ctx = smt.context();
+  z3::expr_vector a1(ctx), a2(ctx);
+  for (std::size_t y = 1; y < sub.size(); ++y) {
+    const std::string vm = model::Tree::name(map[y]);
+    a1.push_back(v.v1[y]);
+    a2.push_back(v.v2[y]);
+    smt.assume("explicit: a Byzantine push by " + vm + " counts on both forks",
+               z3::implies(v.byz[y], v.v1[y] == v.v2[y]));
+    if (!o.unbound_vote)
+      smt.assume("explicit: honest " + vm + " holds branch A only",
+                 z3::implies(!v.byz[y], !v.v2[y]));
+    z3::expr chain = ctx.bool_val(true);
+    for (NodeId z = sub[y]; z != 0; z = sub[z]) chain = chain && !v.byz[z];
+    smt.assume("explicit: honest " + vm + " votes only below honest nodes",
+               z3::implies(!v.byz[y] && (v.v1[y] || v.v2[y]), chain));
+  }
+  const unsigned need = votes_needed(unsigned(sub.size()) - 1, o);
+  smt.assume("explicit: the fewest votes", z3::atmost(a1, need) && z3::atmost(a2, need));
+  SmtAnswer again = smt.check();
+  ans.seconds += again.seconds;
+  if (again.status != SmtStatus::Sat) {
+    why = again.status == SmtStatus::Unsat
+              ? "no vote assignment finalises both roots within the explicit model's rules"
+              : "Z3: " + again.reason + " within the explicit model's rules";
+    return std::nullopt;
+  }
+  again.seconds = ans.seconds;
+  ans = std::move(again);
+  return witness_of(*ans.model, v, map, o.parents.size());
+}
+
 ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId>& forkers) {
   ObligationResult res;
   res.name = "fork-impossibility";
@@ -144,10 +216,20 @@ ObligationResult on_configuration(const ForkOptions& o, const std::vector<NodeId
       smt.assume("placement of VM " + std::to_string(map[y]), b ? v.byz[y] : !v.byz[y]);
     }
     smt.assume("negated fork-impossibility at " + model::Tree::name(x), both_final(smt, v, sub, o));
-    const SmtAnswer ans = smt.check();
+    SmtAnswer ans = smt.check();
+    std::optional<ForkWitness> run;
+    std::string no_trace;
+    if (ans.status == SmtStatus::Sat && o.model)
+      run = explicit_witness(smt, v, sub, map, x, o, ans, no_trace);
     smt.pop();
     ++checked;
-    if (record(ans, res, "at " + model::Tree::name(x), &v, map)) return res;
+    if (record(ans, res, "at " + model::Tree::name(x), &v, map)) {
+      if (run)
+        attach_fork_trace(*o.model, *run, res);
+      else if (!no_trace.empty())
+        res.details.push_back("no trace of the explicit model: " + no_trace);
+      return res;
+    }
   }
   res.summary = "no two conflicting roots final: checked at " + std::to_string(checked) + " of " +
                 std::to_string(forkers.size()) +

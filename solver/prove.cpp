@@ -68,6 +68,7 @@ std::vector<ObligationResult> prove_all(const model::ModelConfig& config, const 
   fork.budget = config.byzantine_budget;
   fork.unbound_vote = config.variant == model::Variant::UnboundVote;
   fork.timeout_ms = o.timeout_ms;
+  fork.model = &md;
   for (auto& r : prove_fork_impossibility(fork)) out.push_back(std::move(r));
   return out;
 }
