@@ -14,12 +14,15 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "checker/model_concept.hpp"
@@ -55,6 +58,9 @@ struct ExploreOptions {
   std::size_t memory_bytes = 0;
   /// Keep 64-bit fingerprints of states instead of the states (hash compaction).
   bool hash_compaction = false;
+  /// Workers expanding each breadth-first level together. Verdicts, state counts and the length
+  /// of the shortest counterexample do not depend on it.
+  unsigned threads = 1;
   /// Which of the model's properties to check, by index; empty means all of them.
   std::vector<bool> enabled;
   /// Called about every `progress_seconds` with the figures so far.
@@ -99,6 +105,26 @@ class Explorer {
 
  private:
   static constexpr StateId kNoParent = ~StateId(0);
+  static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
+
+  /// A state being expanded and its steps.
+  struct Expansion {
+    State state;
+    StateId from = 0;
+    std::size_t first = 0;  // index of its first successor in `packed` and `hashes`
+    std::vector<Step<State, Action>> steps;
+  };
+  /// What one worker holds: its batch, the batch's packed successors, its share of the next
+  /// level, and its counts (added to the statistics after each level).
+  struct Worker {
+    std::vector<Expansion> batch = std::vector<Expansion>(kBatch);
+    std::vector<std::uint8_t> packed, next;
+    std::vector<std::uint64_t> hashes;
+    std::vector<char> fresh;   // per step of the state being looked up: whether it was new
+    std::vector<StateId> ids;  // and its number
+    std::uint64_t transitions = 0, quiescent = 0, expanded = 0;
+    bool inserted = false;
+  };
   static constexpr std::uint64_t kNoLevelBound = ~std::uint64_t(0);
 
   /// One search. `numbered`: keep state numbers and parent links (traces); `last_level`: expand
@@ -233,6 +259,7 @@ typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
                                                  std::optional<Counterexample<State, Action>> cex,
                                                  const VisitedSet& visited) {
   account(visited, 0);
+  stats_.threads = std::max(1u, options_.threads);
   stats_.state_bytes = width_;
   stats_.omission_probability = visited.omission_probability();
   switch (visited.layout()) {
@@ -274,13 +301,16 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   start_ = last_progress_ = std::chrono::steady_clock::now();
   VisitedSet visited(width_, options_.hash_compaction, numbered);
   numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
+  const unsigned threads = std::max(1u, options_.threads);
+  const bool shared = threads > 1;
+  const bool lock_free = shared && visited.lock_free();
+  std::mutex insert_lock;  // shared sets that are not lock-free, and parent links
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A frontier entry is the packed state or, when states are numbered (and so stored in order),
   // just its number.
   const std::size_t entry = numbered ? sizeof(StateId) : width_;
-  std::vector<std::uint8_t> current, next, packed;
-  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint8_t> current;
   auto enqueue = [&](std::vector<std::uint8_t>& level, const std::uint8_t* rec, StateId id) {
     const std::size_t end = level.size();
     if (end + entry > level.capacity()) level.reserve(std::max(2 * level.capacity(), 4096 * entry));
@@ -290,116 +320,201 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     else
       std::memcpy(level.data() + end, rec, width_);
   };
-  // Stops a search without numbers, keeping the level at which the violation appeared.
-  auto violation = [&](std::uint64_t level, auto make_cex) -> Result {
+  // Looks a successor up (a shared set that is not lock-free: under insert_lock).
+  auto insert = [&](const std::uint8_t* rec, std::uint64_t h, StateId from, StateId& id) {
+    if (lock_free) return visited.insert_concurrent(rec, h);
+    const bool fresh = visited.insert(rec, h, &id);
+    if (fresh && numbered) parent_.push_back(from);
+    return fresh;
+  };
+
+  // How a search stops: the first worker to stop records why (and, on a violation, what the
+  // trace needs); the trace is built once every worker has stopped.
+  struct Stop {
+    StopReason reason = StopReason::Complete;
+    ViolationKind kind = ViolationKind::State;
+    std::vector<std::string> properties;
+    StateId id = 0;                                // the violating state, or the source of the step
+    std::optional<TraceStep<State, Action>> step;  // a violating step
+  };
+  std::atomic<bool> stopping{false};
+  std::mutex stop_lock;
+  std::optional<Stop> stop;
+  auto halt = [&](Stop s) {
+    std::lock_guard<std::mutex> guard(stop_lock);
+    if (!stop) stop = std::move(s);
+    stopping.store(true, std::memory_order_release);
+  };
+  auto stopped = [&](std::uint64_t level) -> Result {
+    if (stop->reason != StopReason::Violation) return finish(stop->reason, std::nullopt, visited);
     violation_level_ = level;
     needs_trace_ = !numbered;
     if (!numbered) return finish(StopReason::Violation, Cex{}, visited);
-    return finish(StopReason::Violation, make_cex(), visited);
+    Cex cex{stop->properties, stop->kind, trace_to(visited, stop->id)};
+    if (stop->step) cex.trace.steps.push_back(std::move(*stop->step));
+    return finish(StopReason::Violation, std::move(cex), visited);
   };
 
-  packed.resize(width_);
+  std::vector<std::uint8_t> packed(width_);
   for (const State& s : model_.initial_states()) {
     model_.pack(s, packed.data());
     StateId id = 0;
     if (!visited.insert(packed.data(), VisitedSet::hash(packed.data(), width_), &id)) continue;
     if (numbered) parent_.push_back(kNoParent);
     enqueue(current, packed.data(), id);
-    if (auto bad = violated_in(s); !bad.empty())
-      return violation(0, [&] { return Cex{bad, ViolationKind::State, trace_to(visited, id)}; });
+    if (auto bad = violated_in(s); !bad.empty()) {
+      halt({StopReason::Violation, ViolationKind::State, bad, id, std::nullopt});
+      return stopped(0);
+    }
   }
 
-  // States are expanded in batches: first every successor of the batch is packed and hashed and
-  // its slot in the visited set starts loading, then the successors are looked up in order, so
-  // the lookups overlap their cache misses instead of waiting for each in turn. The order of
-  // lookups, checks and stops is that of expanding one state after another.
-  struct Expansion {
-    State state;
-    StateId from = 0;
-    std::size_t first = 0;  // index of its first successor in `packed` and `hashes`
-    std::vector<Step<State, Action>> steps;
+  // Workers take batches of the current level. A batch is expanded in two passes: first every
+  // successor is packed and hashed and its slot in the visited set starts loading, then the
+  // successors are looked up in order, so the lookups overlap their cache misses. With one worker
+  // the order of lookups, checks and stops is that of expanding one state after another.
+  std::vector<Worker> workers(threads);
+  // Growing a lock-free table: every worker leaves its batch, one grows the table.
+  std::atomic<unsigned> active{0};
+  std::atomic<bool> pausing{false};
+  const std::size_t headroom = std::size_t(threads) * kBatch * 64;
+  auto enter = [&] {
+    for (;;) {
+      while (pausing.load(std::memory_order_acquire)) std::this_thread::yield();
+      active.fetch_add(1, std::memory_order_acq_rel);
+      if (!pausing.load(std::memory_order_acquire)) return;
+      active.fetch_sub(1, std::memory_order_acq_rel);
+    }
   };
-  constexpr std::size_t kBatch = 16;
-  std::vector<Expansion> batch(kBatch);
-  std::uint64_t expanded = 0;
-  for (std::uint64_t level = 0; !current.empty(); ++level) {
-    for (std::size_t at = 0; at < current.size(); at += kBatch * entry) {
-      const std::size_t n = std::min(kBatch, (current.size() - at) / entry);
-      std::size_t successors = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        Expansion& e = batch[j];
-        const std::uint8_t* rec = current.data() + at + j * entry;
-        if (numbered) {
-          std::memcpy(&e.from, rec, sizeof e.from);
-          rec = visited.numbered().at(e.from);
-        }
+  auto grow_if_needed = [&] {
+    if (!visited.needs_growth(headroom)) return;
+    bool expected = false;
+    if (!pausing.compare_exchange_strong(expected, true)) return;  // another worker grows it
+    while (active.load(std::memory_order_acquire) != 0) std::this_thread::yield();
+    if (visited.needs_growth(headroom)) visited.grow_now();
+    pausing.store(false, std::memory_order_release);
+  };
+
+  auto expand_batch = [&](Worker& w, std::size_t at, std::uint64_t level, bool reporter) {
+    const std::size_t n = std::min(kBatch, (current.size() - at) / entry);
+    std::size_t successors = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      Expansion& e = w.batch[j];
+      const std::uint8_t* rec = current.data() + at + j * entry;
+      if (numbered) {
+        std::memcpy(&e.from, rec, sizeof e.from);
+        std::unique_lock<std::mutex> guard(insert_lock, std::defer_lock);
+        if (shared) guard.lock();  // the arena may move under another worker's insert
+        e.state = model_.unpack(visited.numbered().at(e.from));
+      } else {
         e.state = model_.unpack(rec);
-        e.steps.clear();
-        model_.successors(e.state, e.steps);
-        e.first = successors;
-        successors += e.steps.size();
       }
-      packed.resize(successors * width_);
-      hashes.resize(successors);
-      for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t k = 0; k < batch[j].steps.size(); ++k) {
-          std::uint8_t* p = packed.data() + (batch[j].first + k) * width_;
-          model_.pack(batch[j].steps[k].next, p);
-          hashes[batch[j].first + k] = VisitedSet::hash(p, width_);
-          visited.prefetch(hashes[batch[j].first + k]);
+      e.steps.clear();
+      model_.successors(e.state, e.steps);
+      e.first = successors;
+      successors += e.steps.size();
+    }
+    w.packed.resize(successors * width_);
+    w.hashes.resize(successors);
+    for (std::size_t j = 0; j < n; ++j)
+      for (std::size_t k = 0; k < w.batch[j].steps.size(); ++k) {
+        std::uint8_t* p = w.packed.data() + (w.batch[j].first + k) * width_;
+        model_.pack(w.batch[j].steps[k].next, p);
+        w.hashes[w.batch[j].first + k] = VisitedSet::hash(p, width_);
+        if (!shared || lock_free) visited.prefetch(w.hashes[w.batch[j].first + k]);
+      }
+    // A set shared under the lock takes each state's successors in one locked section.
+    const bool locked = shared && !lock_free;
+    for (std::size_t j = 0; j < n; ++j) {
+      const Expansion& e = w.batch[j];
+      const bool report = reporter && (++w.expanded & 0x3ff) == 0;
+      std::unique_lock<std::mutex> guard(insert_lock, std::defer_lock);
+      if (locked) guard.lock();
+      if (options_.max_states && visited.size_relaxed() >= options_.max_states)
+        return halt({StopReason::StateBound, {}, {}, 0, std::nullopt});
+      if (options_.memory_bytes || report) {
+        // Other workers' next levels are taken to be as large as this one's.
+        const std::size_t frontier = current.capacity() + threads * w.next.capacity();
+        if (over_memory(visited, frontier, threads * e.steps.size()))
+          return halt({StopReason::MemoryBound, {}, {}, 0, std::nullopt});
+        if (report) {
+          account(visited, frontier);
+          report_progress((current.size() - at) / entry - j);
         }
-      for (std::size_t j = 0; j < n; ++j) {
-        const Expansion& e = batch[j];
-        if (options_.max_states && visited.size() >= options_.max_states)
-          return finish(StopReason::StateBound, std::nullopt, visited);
-        const std::size_t frontier_bytes = current.capacity() + next.capacity();
-        if (over_memory(visited, frontier_bytes, e.steps.size()))
-          return finish(StopReason::MemoryBound, std::nullopt, visited);
-        if ((++expanded & 0x3ff) == 0) {
-          account(visited, frontier_bytes);
-          report_progress((current.size() - at) / entry - j + next.size() / entry);
+      }
+      w.fresh.resize(e.steps.size());
+      w.ids.resize(e.steps.size());
+      auto lookup = [&](std::size_t k) {
+        w.fresh[k] = insert(w.packed.data() + (e.first + k) * width_, w.hashes[e.first + k], e.from,
+                            w.ids[k]);
+      };
+      if (locked) {
+        for (std::size_t k = 0; k < e.steps.size(); ++k) lookup(k);
+        guard.unlock();
+      }
+      w.transitions += e.steps.size();
+      bool fair_enabled = false;
+      for (std::size_t k = 0; k < e.steps.size(); ++k) {
+        const auto& step = e.steps[k];
+        fair_enabled |= step.fair;
+        std::vector<std::string> bad_step, bad;  // empty vectors allocate nothing
+        if (check_steps) bad_step = violated_on(e.state, step.action, step.next);
+        if (!locked) lookup(k);
+        const StateId id = w.ids[k];
+        if (w.fresh[k]) {
+          enqueue(w.next, w.packed.data() + (e.first + k) * width_, id);
+          w.inserted = true;
+          if (!invariants_.empty()) bad = violated_in(step.next);
         }
-        stats_.transitions += e.steps.size();
-        bool fair_enabled = false;
-        for (std::size_t k = 0; k < e.steps.size(); ++k) {
-          const auto& step = e.steps[k];
-          fair_enabled |= step.fair;
-          std::vector<std::string> bad_step, bad;  // empty vectors allocate nothing
-          if (check_steps) bad_step = violated_on(e.state, step.action, step.next);
-          StateId id = 0;
-          const std::uint8_t* rec = packed.data() + (e.first + k) * width_;
-          const bool inserted = visited.insert(rec, hashes[e.first + k], &id);
-          if (inserted) {
-            if (numbered) parent_.push_back(e.from);
-            enqueue(next, rec, id);
-            stats_.depth = level + 1;
-            if (!invariants_.empty()) bad = violated_in(step.next);
-          }
-          if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
-            bad_step.insert(bad_step.end(), bad.begin(), bad.end());
-            return violation(level, [&] {
-              auto trace = trace_to(visited, e.from);
-              trace.steps.push_back({step.action, step.next});
-              return Cex{bad_step, ViolationKind::Step, std::move(trace)};
-            });
-          }
-          if (!bad.empty())
-            return violation(level, [&] {
-              return Cex{bad, ViolationKind::State, trace_to(visited, id)};
-            });
+        if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
+          bad_step.insert(bad_step.end(), bad.begin(), bad.end());
+          return halt({StopReason::Violation, ViolationKind::Step, bad_step, e.from,
+                       TraceStep<State, Action>{step.action, step.next}});
         }
-        if (!fair_enabled) {
-          ++stats_.quiescent;
-          if (check_quiescence)
-            if (auto bad = unmet_at_quiescence(e.state); !bad.empty())
-              return violation(level, [&] {
-                return Cex{bad, ViolationKind::Quiescent, trace_to(visited, e.from)};
-              });
-        }
+        if (!bad.empty())
+          return halt({StopReason::Violation, ViolationKind::State, bad, id, std::nullopt});
+      }
+      if (!fair_enabled) {
+        ++w.quiescent;
+        if (check_quiescence)
+          if (auto bad = unmet_at_quiescence(e.state); !bad.empty())
+            return halt(
+                {StopReason::Violation, ViolationKind::Quiescent, bad, e.from, std::nullopt});
       }
     }
-    current.swap(next);
-    next.clear();
+  };
+
+  for (std::uint64_t level = 0; !current.empty(); ++level) {
+    std::atomic<std::size_t> next_batch{0};
+    auto work = [&](Worker& w, bool reporter) {
+      while (!stopping.load(std::memory_order_acquire)) {
+        if (lock_free) grow_if_needed();
+        const std::size_t at = next_batch.fetch_add(1) * kBatch * entry;
+        if (at >= current.size()) return;
+        if (lock_free) enter();
+        expand_batch(w, at, level, reporter);
+        if (lock_free) active.fetch_sub(1, std::memory_order_acq_rel);
+      }
+    };
+    if (!shared) {
+      work(workers[0], true);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]), false);
+      work(workers[0], true);
+      for (auto& t : pool) t.join();
+    }
+    current.clear();
+    if (!shared) current.swap(workers[0].next);
+    for (auto& w : workers) {
+      stats_.transitions += w.transitions;
+      stats_.quiescent += w.quiescent;
+      w.transitions = w.quiescent = 0;
+      if (w.inserted) stats_.depth = level + 1;
+      w.inserted = false;
+      current.insert(current.end(), w.next.begin(), w.next.end());
+      w.next.clear();
+    }
+    if (stop) return stopped(level);
     if (level == last_level && !current.empty())
       throw ModelContractError(
           "trace rebuild: the numbered search passed the level of the "
@@ -417,6 +532,7 @@ typename Explorer<M>::Result Explorer<M>::run() {
   ExploreOptions o = options_;
   o.hash_compaction = false;
   o.max_states = 0;
+  o.threads = 1;  // one worker: the trace a single-threaded search finds
   o.on_progress = nullptr;
   Explorer<M> rebuild(model_, o);
   Result traced = rebuild.search(true, violation_level_);

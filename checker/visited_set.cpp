@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -13,7 +14,7 @@ namespace slush::checker {
 
 namespace {
 constexpr std::size_t kInlineMaxWidth = 16;
-constexpr std::size_t kInitialSlots = std::size_t(1) << 14;
+constexpr std::size_t kInitialSlots = std::size_t(1) << 16;
 
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 }  // namespace
@@ -111,6 +112,37 @@ bool VisitedSet::insert_words(const std::uint64_t* v, std::uint64_t h) {
     }
     if (++i == capacity_) i = 0;
   }
+}
+
+bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) {
+  std::uint64_t v = 0;
+  if (layout_ == VisitedLayout::Fingerprint) {
+    v = h ? h : 1;
+  } else {
+    std::memcpy(&v, record, width_);
+    if (v == 0) {  // the all-zero record, kept beside the table
+      if (std::atomic_ref<bool>(has_zero_).exchange(true)) return false;
+      std::atomic_ref<std::size_t>(count_).fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+  }
+  std::uint64_t* t = table_.data();
+  for (std::size_t i = home(h);;) {
+    std::atomic_ref<std::uint64_t> slot(t[i]);
+    std::uint64_t seen = slot.load(std::memory_order_relaxed);
+    if (seen == 0 && slot.compare_exchange_strong(seen, v, std::memory_order_relaxed)) {
+      std::atomic_ref<std::size_t>(count_).fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+    if (seen == v) return false;  // there before, or placed by another thread just now
+    if (++i == capacity_) i = 0;
+  }
+}
+
+std::size_t VisitedSet::size_relaxed() const {
+  if (layout_ == VisitedLayout::Indexed) return store_->size();
+  return std::atomic_ref<std::size_t>(const_cast<std::size_t&>(count_))
+      .load(std::memory_order_relaxed);
 }
 
 void VisitedSet::grow() {

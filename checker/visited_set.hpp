@@ -59,6 +59,20 @@ class VisitedSet {
   /// record's number.
   bool insert(const std::uint8_t* record, std::uint64_t h, StateId* id = nullptr);
 
+  // Sharing the set between threads. A set of one-word slots (records of up to 8 bytes, or
+  // fingerprints) takes lock-free inserts (compare-and-swap on the slot); such inserts never grow
+  // the table, so the caller stops every inserter, then grows it (needs_growth, grow). Other sets
+  // are shared under the caller's lock through insert().
+  bool lock_free() const { return layout_ != VisitedLayout::Indexed && words_ == 1; }
+  /// A lock-free insert; true if the record was new.
+  bool insert_concurrent(const std::uint8_t* record, std::uint64_t h);
+  /// Whether the table should grow before `ahead` more lock-free inserts.
+  bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }
+  /// Grows the table by half (no insert may run meanwhile).
+  void grow_now() { grow(); }
+  /// size(), safe to read while lock-free inserts run.
+  std::size_t size_relaxed() const;
+
   std::size_t size() const;
   /// Bytes held now.
   std::size_t bytes() const;

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "checker/explorer.hpp"
 #include "cli/bridge_lite_check.hpp"
@@ -79,6 +80,7 @@ checker::ExploreOptions engine_options(const CheckOptions& o) {
   checker::ExploreOptions eo;
   eo.memory_bytes = o.memory;
   eo.hash_compaction = o.hash_compaction;
+  eo.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   if (!o.quiet_progress)
     eo.on_progress = [](const checker::Statistics& st) { std::cerr << progress_line(st) << "\n"; };
   return eo;
@@ -165,6 +167,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Stop cleanly (exit 3) before the search holds more than this (e.g. 512M, 8G; "
                   "0: no cap; default: three quarters of this machine's memory)")
       ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--threads", options->threads,
+                  "Workers expanding each level (default: this machine's cores); verdicts, state "
+                  "counts and counterexample lengths do not depend on it")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_flag("--hash-compaction", options->hash_compaction,
                 "Keep a 64-bit fingerprint per state instead of the state (less memory; a state "
                 "may be omitted with the probability the report gives)");

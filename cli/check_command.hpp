@@ -27,6 +27,7 @@ struct CheckOptions {
   /// Memory cap in bytes (0: none); the default is three quarters of the machine's memory.
   std::uint64_t memory = 0;
   bool hash_compaction = false;
+  unsigned threads = 0;  ///< workers; 0: the machine's cores
 };
 
 /// Three quarters of the machine's physical memory: the default memory cap of a search.

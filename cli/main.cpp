@@ -7,12 +7,12 @@
 #include "cli/exit_codes.hpp"
 #include "cli/explain_command.hpp"
 #include "cli/list_command.hpp"
-#include "cli/prove_command.hpp"
 #include "cli/mutants_command.hpp"
-#include "cli/simulate_command.hpp"
+#include "cli/prove_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/replay_command.hpp"
 #include "cli/shrink_command.hpp"
+#include "cli/simulate_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"slush: model checker for the Slush fractal-scaling protocol", "slush"};

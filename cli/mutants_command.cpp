@@ -75,7 +75,8 @@ void add_mutants_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--junit", args->junit_path,
                   "Also write JUnit XML (one test case per variant) to this file ('-': stdout)");
   cmd->add_option("--max-states", args->max_states,
-                  "Bound each search to this many states (a variant left uncaught by a bound is unknown: exit 3)");
+                  "Bound each search to this many states (a variant left uncaught by a bound is "
+                  "unknown: exit 3)");
   cmd->add_option("--without", args->without,
                   "Leave this property out (repeatable): which variants survive without it?")
       ->allow_extra_args(false);

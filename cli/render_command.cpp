@@ -52,8 +52,11 @@ int run_render(const RenderOptions& o) {
 
 void add_render_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RenderOptions>();
-  auto* cmd = app.add_subcommand("render", "Render a trace as a timeline or as pictures of the tree");
-  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")->required()->check(CLI::ExistingFile);
+  auto* cmd =
+      app.add_subcommand("render", "Render a trace as a timeline or as pictures of the tree");
+  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--format", options->format, "text | dot | svg | html")
       ->check(CLI::IsMember({"text", "dot", "svg", "html"}));
   cmd->add_option("-o,--output", options->out, "Output file (default: standard output)");

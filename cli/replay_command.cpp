@@ -24,9 +24,12 @@ struct ReplayOptions {
 std::string where(const trace::Finding& f) {
   const std::string at = "state " + std::to_string(f.index);
   switch (f.kind) {
-    case trace::Violation::Step: return "on the step into " + at;
-    case trace::Violation::Quiescent: return "in quiescent " + at;
-    default: return "in " + at;
+    case trace::Violation::Step:
+      return "on the step into " + at;
+    case trace::Violation::Quiescent:
+      return "in quiescent " + at;
+    default:
+      return "in " + at;
   }
 }
 
@@ -50,21 +53,24 @@ std::string verdict(const trace::ReplayResult& r, const trace::TraceFile& t) {
   if (r.divergence) {
     const auto& d = *r.divergence;
     o << "diverges at step " << d.step << " (" << d.action << "): ";
-    if (d.disabled) o << "the action is no longer enabled\n";
+    if (d.disabled)
+      o << "the action is no longer enabled\n";
     else
       o << "it yields a different state: " << d.field->position << " is " << d.field->recorded
         << " in the trace, " << d.field->replayed << " on replay\n";
   }
   for (const auto& p : r.lost)
     o << "no longer reproduces " << p << ": it holds "
-      << (r.divergence ? "up to the divergence" : "in every state of the trace (all " +
-                                                      std::to_string(r.steps) + " steps replay)")
+      << (r.divergence
+              ? "up to the divergence"
+              : "in every state of the trace (all " + std::to_string(r.steps) + " steps replay)")
       << "\n";
   if (t.meta.properties.empty() && !r.divergence && r.findings.empty())
     o << "no property is violated along the trace (" << r.steps << " steps replay)\n";
   for (const auto& f : r.findings)
     for (const auto& p : f.properties)
-      if (r.first(p) == &f && std::find(r.reproduced.begin(), r.reproduced.end(), p) == r.reproduced.end())
+      if (r.first(p) == &f &&
+          std::find(r.reproduced.begin(), r.reproduced.end(), p) == r.reproduced.end())
         o << "also violates " << p << " " << where(f) << "\n";
   return o.str();
 }
@@ -85,8 +91,9 @@ std::string as_json(const trace::ReplayResult& r) {
     const auto& d = *r.divergence;
     j["divergence"] = {{"step", d.step}, {"action", d.action}, {"disabled", d.disabled}};
     if (d.field)
-      j["divergence"]["field"] = {
-          {"position", d.field->position}, {"recorded", d.field->recorded}, {"replayed", d.field->replayed}};
+      j["divergence"]["field"] = {{"position", d.field->position},
+                                  {"recorded", d.field->recorded},
+                                  {"replayed", d.field->replayed}};
   }
   j["unrecorded_fields"] = r.unrecorded;
   j["exit_code"] = code_of(r);
@@ -125,7 +132,9 @@ int run_replay(const ReplayOptions& o) {
 void add_replay_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ReplayOptions>();
   auto* cmd = app.add_subcommand("replay", "Replay a saved trace on the current model");
-  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--quiet", options->quiet, "Print only the verdict");
   cmd->add_flag("--json", options->json, "Print the result as JSON");
   cmd->callback([options, &exit_code] { exit_code = run_replay(*options); });

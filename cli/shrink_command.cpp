@@ -42,9 +42,9 @@ int run_shrink(const ShrinkCommandOptions& o) {
   }
   if (!write_file("shrink", o.out, trace::write_itf(r.trace))) return kBadInput;
   std::cout << "shrunk " << r.original_steps << " steps to " << r.trace.steps() << " ("
-            << r.removed_messages << (r.removed_messages == 1 ? " message" : " messages")
-            << " and " << r.removed_nodes << (r.removed_nodes == 1 ? " node" : " nodes")
-            << " removed, " << r.runs << " candidate runs); "
+            << r.removed_messages << (r.removed_messages == 1 ? " message" : " messages") << " and "
+            << r.removed_nodes << (r.removed_nodes == 1 ? " node" : " nodes") << " removed, "
+            << r.runs << " candidate runs); "
             << "still violates " << r.property << "; written to " << o.out << "\n";
   return kAllHold;
 }
@@ -54,7 +54,9 @@ int run_shrink(const ShrinkCommandOptions& o) {
 void add_shrink_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ShrinkCommandOptions>();
   auto* cmd = app.add_subcommand("shrink", "Shrink a trace while it still violates its property");
-  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("trace", options->path, "Trace file (ITF JSON)")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", options->out, "Where to write the shrunk trace")->required();
   cmd->add_option("--property", options->property,
                   "The property to keep violated (default: the trace's first recorded one)");

@@ -1,0 +1,121 @@
+// The engine's modes agree: one worker or two, full states or fingerprints (hash compaction),
+// on the bridge-lite benchmark model and on Slush configurations, every verdict, state count
+// and shortest counterexample length is the same; a memory cap stops a search cleanly below it.
+#include <gtest/gtest.h>
+
+#include "bridge_lite/bridge_lite.hpp"
+#include "tests/check_support.hpp"
+
+namespace slush::testing {
+namespace {
+
+using bridge_lite::BridgeLite;
+using bridge_lite::Params;
+using checker::ExploreOptions;
+using checker::StopReason;
+
+struct Mode {
+  unsigned threads;
+  bool hash_compaction;
+};
+const Mode kModes[] = {{1, false}, {2, false}, {1, true}, {2, true}};
+
+ExploreOptions with(Mode m, ExploreOptions o = {}) {
+  o.threads = m.threads;
+  o.hash_compaction = m.hash_compaction;
+  return o;
+}
+
+TEST(EngineModes, BridgeLiteCountsEqualTheSpecInEveryMode) {
+  const BridgeLite m(Params{3, 4, 1, false});  // 2,825,761 states, 17,643,776 transitions
+  for (const Mode mode : kModes) {
+    const auto r = checker::explore(m, with(mode));
+    EXPECT_EQ(r.stop, StopReason::Complete);
+    EXPECT_EQ(r.stats.states, 2'825'761u) << mode.threads << " " << mode.hash_compaction;
+    EXPECT_EQ(r.stats.transitions, 17'643'776u) << mode.threads << " " << mode.hash_compaction;
+    EXPECT_EQ(r.stats.depth, 44u);
+  }
+}
+
+TEST(EngineModes, BridgeLiteCounterexampleIsTheSameInEveryMode) {
+  const BridgeLite m(Params{3, 3, 1, true});
+  const auto first = checker::explore(m);
+  ASSERT_EQ(first.stop, StopReason::Violation);
+  for (const Mode mode : kModes) {
+    const auto r = checker::explore(m, with(mode));
+    ASSERT_EQ(r.stop, StopReason::Violation);
+    ASSERT_TRUE(r.counterexample);
+    // The trace of a lean search is rebuilt by one numbered worker: the same trace.
+    EXPECT_EQ(r.counterexample->trace.length(), first.counterexample->trace.length());
+    for (std::size_t k = 0; k < r.counterexample->trace.length(); ++k)
+      EXPECT_EQ(r.counterexample->trace.steps[k].action,
+                first.counterexample->trace.steps[k].action);
+  }
+}
+
+TEST(EngineModes, SlushCountsAndVerdictsAgreeAcrossModes) {
+  for (const char* file : {"r1-bridging.toml", "r4-amm.toml", "r2-election.toml"}) {
+    const properties::CheckedSlush checked(example_model(file, model::Variant::Correct));
+    const auto base = checker::explore(checked);
+    ASSERT_EQ(base.stop, StopReason::Complete) << file;
+    for (const Mode mode : kModes) {
+      const auto r = checker::explore(checked, with(mode));
+      EXPECT_EQ(r.stop, StopReason::Complete) << file;
+      EXPECT_EQ(r.stats.states, base.stats.states) << file;
+      EXPECT_EQ(r.stats.transitions, base.stats.transitions) << file;
+      EXPECT_EQ(r.stats.depth, base.stats.depth) << file;
+      EXPECT_EQ(r.verdicts, base.verdicts) << file;
+    }
+  }
+}
+
+TEST(EngineModes, EveryR1VariantIsCaughtWithTheSameTraceLengthInEveryMode) {
+  for (const auto v :
+       {model::Variant::NoNullifier, model::Variant::MintUnfinal, model::Variant::NoFreeze,
+        model::Variant::SkipForced, model::Variant::UncheckedReceipt}) {
+    const properties::CheckedSlush checked(example_model("r1-bridging.toml", v));
+    const auto base = checker::explore(checked);
+    ASSERT_EQ(base.stop, StopReason::Violation) << model::info(v).name;
+    for (const Mode mode : kModes) {
+      const auto r = checker::explore(checked, with(mode));
+      ASSERT_EQ(r.stop, StopReason::Violation) << model::info(v).name;
+      EXPECT_EQ(r.counterexample->trace.length(), base.counterexample->trace.length())
+          << model::info(v).name << " threads " << mode.threads;
+      EXPECT_EQ(r.verdicts, base.verdicts) << model::info(v).name;
+      expect_replays(checked.model(), r);
+    }
+  }
+}
+
+TEST(EngineModes, AMemoryCapStopsTheSearchBeforeItIsPassed) {
+  const BridgeLite m(Params{3, 4, 1, false});
+  for (const Mode mode : kModes) {
+    ExploreOptions o = with(mode);
+    o.memory_bytes = 8u << 20;  // the full search holds about 33 MiB
+    const auto r = checker::explore(m, o);
+    EXPECT_EQ(r.stop, StopReason::MemoryBound);
+    EXPECT_LE(r.stats.peak_bytes, o.memory_bytes);
+    EXPECT_GT(r.stats.states, 100'000u);  // it used the memory it had
+    EXPECT_EQ(r.verdicts.at(0), checker::Status::Unknown);
+  }
+}
+
+TEST(EngineModes, HashCompactionReportsItsOmissionProbability) {
+  const properties::CheckedSlush checked(
+      example_model("r1-bridging.toml", model::Variant::Correct));
+  ExploreOptions o;
+  o.hash_compaction = true;
+  const auto r = checker::explore(checked, o);
+  EXPECT_STREQ(r.stats.store_layout, "fingerprint");
+  EXPECT_GT(r.stats.omission_probability, 0.0);
+  EXPECT_LT(r.stats.omission_probability, 1e-9);
+  const auto exact = checker::explore(checked);
+  EXPECT_EQ(r.stats.states, exact.stats.states);
+  EXPECT_LT(3 * r.stats.store_bytes, exact.stats.store_bytes);  // 8-byte slots, not records
+  // Records of one word are their own fingerprints: nothing can be omitted.
+  const auto lite = checker::explore(BridgeLite(Params{2, 2, 1, false}), o);
+  EXPECT_EQ(lite.stats.omission_probability, 0.0);
+}
+
+}  // namespace
+}  // namespace slush::testing
