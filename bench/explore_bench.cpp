@@ -1,6 +1,7 @@
 // Benchmark of the explorer: for the bridge-lite model of shared/bench/bridge-lite.md and the
 // reference configurations R1-R4, the states, transitions, wall time, states per second and bytes
-// of visited set per stored state, for full states and for hash compaction (median of RUNS runs
+// of visited set per stored state, with 1 and 2 threads, for full states and for hash compaction
+// (median of RUNS runs
 // each; the counts are those of every run). Also prints the machine it ran on.
 //
 //   build/bench/explore_bench [--runs N] [--only NAME] [--no-examples]
@@ -99,28 +100,30 @@ int main(int argc, char** argv) {
 
   std::printf("machine: %s, %u hardware threads; median of %d runs\n", cpu_model().c_str(),
               std::thread::hardware_concurrency(), runs);
-  std::printf("%-22s %-12s %12s %13s %6s %9s %12s %9s %9s\n", "model", "store", "states",
-              "transitions", "depth", "wall s", "states/s", "B/state", "peak MiB");
+  std::printf("%-22s %-7s %-12s %12s %13s %6s %9s %12s %9s %9s\n", "model", "threads", "store",
+              "states", "transitions", "depth", "wall s", "states/s", "B/state", "peak MiB");
   for (const auto& row : rows) {
     if (!only.empty() && row.name.find(only) == std::string::npos) continue;
-    for (const bool hc : {false, true}) {
-      ExploreOptions o;
-      o.hash_compaction = hc;
-      std::vector<double> walls;
-      Figures f;
-      for (int k = 0; k < runs; ++k) {
-        f = row.run(o);
-        walls.push_back(f.wall);
+    for (const unsigned threads : {1u, 2u})
+      for (const bool hc : {false, true}) {
+        ExploreOptions o;
+        o.hash_compaction = hc;
+        o.threads = threads;
+        std::vector<double> walls;
+        Figures f;
+        for (int k = 0; k < runs; ++k) {
+          f = row.run(o);
+          walls.push_back(f.wall);
+        }
+        const double wall = median(walls);
+        std::printf("%-22s %-7u %-12s %12llu %13llu %6llu %9.3f %12.0f %9.2f %9.1f%s\n",
+                    row.name.c_str(), threads, f.stats.store_layout,
+                    (unsigned long long)f.stats.states, (unsigned long long)f.stats.transitions,
+                    (unsigned long long)f.stats.depth, wall, double(f.stats.states) / wall,
+                    f.stats.bytes_per_state(), double(f.stats.peak_bytes) / (1024.0 * 1024.0),
+                    f.stop == StopReason::Complete ? "" : "  (incomplete)");
+        std::fflush(stdout);
       }
-      const double wall = median(walls);
-      std::printf("%-22s %-12s %12llu %13llu %6llu %9.3f %12.0f %9.2f %9.1f%s\n", row.name.c_str(),
-                  f.stats.store_layout, (unsigned long long)f.stats.states,
-                  (unsigned long long)f.stats.transitions, (unsigned long long)f.stats.depth, wall,
-                  double(f.stats.states) / wall, f.stats.bytes_per_state(),
-                  double(f.stats.peak_bytes) / (1024.0 * 1024.0),
-                  f.stop == StopReason::Complete ? "" : "  (incomplete)");
-      std::fflush(stdout);
-    }
   }
   return 0;
 }
