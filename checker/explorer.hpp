@@ -116,13 +116,14 @@ class Explorer {
   };
   /// What one worker holds: its batch, the batch's packed successors, its share of the next
   /// level, and its counts (added to the statistics after each level).
-  struct Worker {
+  struct alignas(64) Worker {  // a cache line apart: workers write their own counts
     std::vector<Expansion> batch = std::vector<Expansion>(kBatch);
     std::vector<std::uint8_t> packed, next;
     std::vector<std::uint64_t> hashes;
     std::vector<char> fresh;   // per step of the state being looked up: whether it was new
     std::vector<StateId> ids;  // and its number
     std::uint64_t transitions = 0, quiescent = 0, expanded = 0;
+    std::size_t placed = 0;  // lock-free inserts not yet added to the set's count
     bool inserted = false;
   };
   static constexpr std::uint64_t kNoLevelBound = ~std::uint64_t(0);
@@ -446,6 +447,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       auto lookup = [&](std::size_t k) {
         w.fresh[k] = insert(w.packed.data() + (e.first + k) * width_, w.hashes[e.first + k], e.from,
                             w.ids[k]);
+        if (lock_free && w.fresh[k]) ++w.placed;
       };
       if (locked) {
         for (std::size_t k = 0; k < e.steps.size(); ++k) lookup(k);
@@ -492,7 +494,11 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         if (at >= current.size()) return;
         if (lock_free) enter();
         expand_batch(w, at, level, reporter);
-        if (lock_free) active.fetch_sub(1, std::memory_order_acq_rel);
+        if (lock_free) {
+          visited.add_count(w.placed);
+          w.placed = 0;
+          active.fetch_sub(1, std::memory_order_acq_rel);
+        }
       }
     };
     if (!shared) {

@@ -130,13 +130,16 @@ bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) 
   for (std::size_t i = home(h);;) {
     std::atomic_ref<std::uint64_t> slot(t[i]);
     std::uint64_t seen = slot.load(std::memory_order_relaxed);
-    if (seen == 0 && slot.compare_exchange_strong(seen, v, std::memory_order_relaxed)) {
-      std::atomic_ref<std::size_t>(count_).fetch_add(1, std::memory_order_relaxed);
-      return true;
-    }
+    if (seen == 0 && slot.compare_exchange_strong(seen, v, std::memory_order_relaxed))
+      return true;  // counted by the caller's add_count (one shared counter per insert would
+                    // bounce its cache line between the workers)
     if (seen == v) return false;  // there before, or placed by another thread just now
     if (++i == capacity_) i = 0;
   }
+}
+
+void VisitedSet::add_count(std::size_t n) {
+  std::atomic_ref<std::size_t>(count_).fetch_add(n, std::memory_order_relaxed);
 }
 
 std::size_t VisitedSet::size_relaxed() const {

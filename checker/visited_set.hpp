@@ -64,8 +64,10 @@ class VisitedSet {
   // the table, so the caller stops every inserter, then grows it (needs_growth, grow). Other sets
   // are shared under the caller's lock through insert().
   bool lock_free() const { return layout_ != VisitedLayout::Indexed && words_ == 1; }
-  /// A lock-free insert; true if the record was new.
+  /// A lock-free insert; true if the record was new. The caller counts the new records it
+  /// placed and adds them with add_count (at least once per batch).
   bool insert_concurrent(const std::uint8_t* record, std::uint64_t h);
+  void add_count(std::size_t n);
   /// Whether the table should grow before `ahead` more lock-free inserts.
   bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }
   /// Grows the table by half (no insert may run meanwhile).
