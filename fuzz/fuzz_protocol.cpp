@@ -1,0 +1,241 @@
+// libFuzzer target: runs of the Slush protocol model (SlushModel). Each input decodes into a
+// protocol instance (fuzz/protocol_input.hpp: tree of width 2..8 and up to 250 nodes, Byzantine
+// placement, AMM, messages) and a run: every leading byte of the input is a choice that picks one
+// of the actions enabled in the current state (index modulo the enabled list), so every input is
+// a valid run. When the choices run out, fair actions are taken (the first enabled, in the
+// model's order) until the run is quiescent, so liveness goals are judged at rest.
+//
+// After every step the invariants and step invariants are checked, and in every quiescent state
+// (no fair action enabled) the liveness goals, exactly as the explorer and `slush replay` do.
+// When the Byzantine placement breaks honest majority (a flag of the input), the properties that
+// assume it (fork-impossibility, exit-safety) are not checked.
+//
+// On a violation the run is written as an ITF trace (the format of `slush check --trace-out`)
+// to $SLUSH_FUZZ_TRACE_DIR, or next to libFuzzer's crash file (-artifact_prefix), or to the
+// current directory; the property is printed and the process aborts so libFuzzer saves the input.
+//
+// Environment: SLUSH_FUZZ_VARIANT (the protocol variant, default `correct`),
+// SLUSH_FUZZ_TRACE_DIR, SLUSH_FUZZ_PROTOCOL_COVERAGE=0 (feed libFuzzer code coverage only),
+// SLUSH_FUZZ_STATS=1 (print the protocol situations reached when the process exits).
+//
+// The cost of a step grows with the tree: the model computes every successor of a state and the
+// properties scan every node. Steps are therefore capped per run by the tree's size (kWork).
+#include <xxhash.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/configuration.hpp"
+#include "fuzz/protocol_coverage.hpp"
+#include "fuzz/protocol_input.hpp"
+#include "model/variant.hpp"
+#include "properties/slush_properties.hpp"
+#include "trace/itf.hpp"
+#include "trace/run.hpp"
+#include "trace/trace_model.hpp"
+
+namespace {
+
+using slush::checker::PropertyKind;
+using slush::model::Action;
+using slush::model::SlushModel;
+using slush::model::SlushStep;
+using slush::model::State;
+using slush::properties::SlushProperty;
+using slush::trace::Violation;
+
+/// Steps times nodes allowed per run: small trees run long, large trees run short.
+constexpr std::size_t kWork = 100000;
+constexpr std::size_t kMaxSteps = 2000;
+
+/// What the environment and libFuzzer's flags set, read once.
+struct Settings {
+  slush::model::Variant variant = slush::model::Variant::Correct;
+  std::string trace_prefix;  ///< a directory with '/', or libFuzzer's artifact prefix
+  bool protocol_coverage = true;
+  bool stats = false;
+};
+
+std::string artifact_prefix;  // from -artifact_prefix=, when libFuzzer runs the target
+
+void print_stats() {
+  std::fprintf(stderr, "fuzz_protocol: protocol situations reached: %zu of %zu\n",
+               slush::fuzz::ProtocolCoverage::reached(), slush::fuzz::ProtocolCoverage::total());
+}
+
+Settings read_settings() {
+  Settings s;
+  if (const char* v = std::getenv("SLUSH_FUZZ_VARIANT"); v && *v) {
+    const auto variant = slush::model::variant_by_name(v);
+    if (!variant || !slush::model::info(*variant).modelled) {
+      std::string known;
+      for (const auto& i : slush::model::variant_catalogue())
+        if (i.modelled) known += (known.empty() ? "" : ", ") + std::string(i.name);
+      std::fprintf(stderr, "fuzz_protocol: SLUSH_FUZZ_VARIANT: unknown variant '%s' (known: %s)\n",
+                   v, known.c_str());
+      std::exit(2);
+    }
+    s.variant = *variant;
+  }
+  if (const char* d = std::getenv("SLUSH_FUZZ_TRACE_DIR"); d && *d)
+    s.trace_prefix = std::string(d) + "/";
+  else
+    s.trace_prefix = artifact_prefix;
+  if (const char* c = std::getenv("SLUSH_FUZZ_PROTOCOL_COVERAGE"))
+    s.protocol_coverage = std::strcmp(c, "0") != 0;
+  if (const char* st = std::getenv("SLUSH_FUZZ_STATS")) s.stats = std::strcmp(st, "0") != 0;
+  if (s.stats) std::atexit(print_stats);
+  return s;
+}
+
+const Settings& settings() {
+  static const Settings s = read_settings();
+  return s;
+}
+
+bool assumes_honest_majority(const std::string& name) {
+  return name == "fork-impossibility" || name == "exit-safety";
+}
+
+/// A property violation found by a run.
+struct Finding {
+  std::vector<std::string> properties;
+  Violation kind = Violation::State;
+};
+
+std::string trace_path(const std::uint8_t* data, std::size_t size) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx",
+                static_cast<unsigned long long>(XXH64(data, size, 0)));
+  return settings().trace_prefix + "trace-" + hash + ".itf.json";
+}
+
+/// Writes the run as a trace, says what broke, and aborts so that libFuzzer keeps the input.
+[[noreturn]] void report(const slush::fuzz::ProtocolInput& in, const std::vector<Action>& actions,
+                         const Finding& f, const std::uint8_t* data, std::size_t size) {
+  const auto& c = in.config;
+  const std::string description = "fuzz_protocol run: " + std::to_string(c.parents.size()) +
+                                  " nodes, " + std::to_string(c.messages.size()) +
+                                  " messages, honest majority " +
+                                  (in.honest_majority ? "kept" : "broken");
+  auto cfg = slush::config::parse_configuration(
+      slush::config::write_configuration(c, "fuzz_protocol", description), "fuzz_protocol.toml");
+  cfg.model.variant = c.variant;
+  const slush::trace::TraceModel tm(cfg, "fuzz_protocol.toml");
+  const auto run = slush::trace::run_actions(tm.checked(), actions);
+  const std::vector<State> states(run.states.begin() + 1, run.states.end());
+  const auto file = tm.make_trace(run.states.front(), run.taken, states, f.properties, f.kind);
+  const std::string path = trace_path(data, size);
+  std::ofstream(path, std::ios::binary) << slush::trace::write_itf(file);
+  std::string names;
+  for (const auto& p : f.properties) names += (names.empty() ? "" : ", ") + p;
+  std::fprintf(stderr,
+               "fuzz_protocol: property violated: %s (%s, variant %s, %zu nodes, %zu steps)\n"
+               "fuzz_protocol: trace written to %s (replay: slush replay %s)\n",
+               names.c_str(), std::string(to_string(f.kind)).c_str(),
+               std::string(slush::model::info(c.variant).name).c_str(), c.parents.size(),
+               actions.size(), path.c_str(), path.c_str());
+  if (!run.first(f.properties.front()))
+    std::fprintf(stderr, "fuzz_protocol: internal error: the trace does not reproduce it\n");
+  std::fflush(stderr);
+  std::abort();
+}
+
+/// One run: the properties to check, the state, the actions taken.
+class Runner {
+ public:
+  Runner(const slush::fuzz::ProtocolInput& in, const SlushModel& model)
+      : model_(model), coverage_(model, settings().protocol_coverage) {
+    for (auto& p : slush::properties::slush_properties(model))
+      if (slush::properties::checkable(p) &&
+          (in.honest_majority || !assumes_honest_majority(p.name)))
+        properties_.push_back(std::move(p));
+    state_ = model.initial_states().front();
+  }
+
+  /// Checks the properties of PropertyKind `kind` on the current state (or the step into it).
+  bool broken(PropertyKind kind, const State* before = nullptr, const Action* a = nullptr) {
+    for (const auto& p : properties_) {
+      if (p.kind != kind) continue;
+      const bool ok =
+          kind == PropertyKind::StepInvariant ? p.holds_on(*before, *a, state_) : p.holds(state_);
+      if (!ok) finding_.properties.push_back(p.name);
+    }
+    return !finding_.properties.empty();
+  }
+
+  /// Runs the choices, then fair steps to quiescence; true if a property broke.
+  bool run(const std::uint8_t* choices, std::size_t count) {
+    finding_.kind = Violation::State;
+    if (broken(PropertyKind::Invariant)) return true;
+    const std::size_t cap = std::min(kMaxSteps, kWork / model_.tree().size());
+    std::size_t next = 0;
+    std::vector<SlushStep> steps;
+    for (std::size_t k = 0; k < 2 * cap; ++k) {
+      steps.clear();
+      model_.successors(state_, steps);
+      std::size_t pick = steps.size();
+      for (std::size_t i = 0; i < steps.size() && pick == steps.size(); ++i)
+        if (steps[i].fair) pick = i;
+      finding_.kind = Violation::Quiescent;
+      if (pick == steps.size() && broken(PropertyKind::Eventually)) return true;
+      if (next < count && k < cap && !steps.empty()) {
+        pick = choices[next++];
+        if (steps.size() > 256 && next < count) pick = pick | std::size_t(choices[next++]) << 8;
+        pick %= steps.size();
+      }
+      if (pick == steps.size()) return false;  // choices used up and quiescent
+      if (take(steps[pick])) return true;
+    }
+    return false;
+  }
+
+  const std::vector<Action>& actions() const { return actions_; }
+  const Finding& finding() const { return finding_; }
+
+ private:
+  bool take(SlushStep& step) {
+    const State before = std::move(state_);
+    state_ = std::move(step.next);
+    actions_.push_back(step.action);
+    coverage_.on_step(before, step.action, state_);
+    finding_.kind = Violation::Step;
+    if (broken(PropertyKind::StepInvariant, &before, &step.action)) return true;
+    finding_.kind = Violation::State;
+    return broken(PropertyKind::Invariant);
+  }
+
+  const SlushModel& model_;
+  slush::fuzz::ProtocolCoverage coverage_;
+  std::vector<SlushProperty> properties_;
+  State state_;
+  std::vector<Action> actions_;
+  Finding finding_;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  constexpr const char* kFlag = "-artifact_prefix=";
+  for (int i = 1; i < *argc; ++i)
+    if (std::strncmp((*argv)[i], kFlag, std::strlen(kFlag)) == 0)
+      artifact_prefix = (*argv)[i] + std::strlen(kFlag);
+  (void)settings();  // an unknown variant stops here, before any input runs
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider fdp(data, size);
+  const auto in = slush::fuzz::decode_protocol(fdp, settings().variant);
+  const auto choices = fdp.ConsumeRemainingBytes<std::uint8_t>();
+  const SlushModel model(in.config);
+  Runner runner(in, model);
+  if (runner.run(choices.data(), choices.size()))
+    report(in, runner.actions(), runner.finding(), data, size);
+  return 0;
+}
