@@ -8,7 +8,8 @@
 // After every step the invariants and step invariants are checked, and in every quiescent state
 // (no fair action enabled) the liveness goals, exactly as the explorer and `slush replay` do.
 // When the Byzantine placement breaks honest majority (a flag of the input), the properties that
-// assume it (fork-impossibility, exit-safety) are not checked.
+// assume it (fork-impossibility, exit-safety, l1-recovery) are not checked; l1-recovery is not
+// checked either when operators may halt (see checked()).
 //
 // On a violation the run is written as an ITF trace (the format of `slush check --trace-out`)
 // to $SLUSH_FUZZ_TRACE_DIR, or next to libFuzzer's crash file (-artifact_prefix), or to the
@@ -16,10 +17,13 @@
 //
 // Environment: SLUSH_FUZZ_VARIANT (the protocol variant, default `correct`),
 // SLUSH_FUZZ_TRACE_DIR, SLUSH_FUZZ_PROTOCOL_COVERAGE=0 (feed libFuzzer code coverage only),
-// SLUSH_FUZZ_STATS=1 (print the protocol situations reached when the process exits).
+// SLUSH_FUZZ_STATS=1 (print the protocol situations reached when the process exits),
+// SLUSH_FUZZ_SKIP=name,... (properties not checked: known findings, so fuzzing goes on past them),
+// SLUSH_FUZZ_NODES=n (every tree has n nodes: for benchmarks).
 //
 // The cost of a step grows with the tree: the model computes every successor of a state and the
-// properties scan every node. Steps are therefore capped per run by the tree's size (kWork).
+// properties scan every node (with consensus, O(nodes^3)). Steps are therefore capped per run by
+// the tree's size (step_cap).
 #include <xxhash.h>
 
 #include <cstdio>
@@ -49,9 +53,18 @@ using slush::model::State;
 using slush::properties::SlushProperty;
 using slush::trace::Violation;
 
-/// Steps times nodes allowed per run: small trees run long, large trees run short.
-constexpr std::size_t kWork = 100000;
-constexpr std::size_t kMaxSteps = 2000;
+/// Steps allowed per run (choices and fair completion together): small trees run long, large
+/// trees short. A step costs O(nodes) without consensus and O(nodes^3) with it (the properties).
+constexpr std::size_t kMaxSteps = 1000;
+constexpr std::size_t kWork = 20000;            // steps x nodes
+constexpr std::size_t kConsensusWork = 100000;  // steps x nodes^2, with consensus
+
+std::size_t step_cap(const SlushModel& model) {
+  const std::size_t n = model.tree().size();
+  std::size_t cap = std::min(kMaxSteps, kWork / n);
+  if (model.consensus()) cap = std::min(cap, kConsensusWork / (n * n));
+  return std::max<std::size_t>(cap, 16);
+}
 
 /// What the environment and libFuzzer's flags set, read once.
 struct Settings {
@@ -59,6 +72,8 @@ struct Settings {
   std::string trace_prefix;  ///< a directory with '/', or libFuzzer's artifact prefix
   bool protocol_coverage = true;
   bool stats = false;
+  std::set<std::string> skipped;  ///< properties not checked (SLUSH_FUZZ_SKIP), for known findings
+  unsigned nodes = 0;             ///< SLUSH_FUZZ_NODES: every tree has this size (benchmarks)
 };
 
 std::string artifact_prefix;  // from -artifact_prefix=, when libFuzzer runs the target
@@ -89,6 +104,15 @@ Settings read_settings() {
   if (const char* c = std::getenv("SLUSH_FUZZ_PROTOCOL_COVERAGE"))
     s.protocol_coverage = std::strcmp(c, "0") != 0;
   if (const char* st = std::getenv("SLUSH_FUZZ_STATS")) s.stats = std::strcmp(st, "0") != 0;
+  if (const char* n = std::getenv("SLUSH_FUZZ_NODES")) s.nodes = unsigned(std::atoi(n));
+  if (const char* skip = std::getenv("SLUSH_FUZZ_SKIP")) {
+    std::string list(skip);
+    for (std::size_t at = 0; at <= list.size();) {
+      const std::size_t comma = std::min(list.find(',', at), list.size());
+      if (comma > at) s.skipped.insert(list.substr(at, comma - at));
+      at = comma + 1;
+    }
+  }
   if (s.stats) std::atexit(print_stats);
   return s;
 }
@@ -98,8 +122,15 @@ const Settings& settings() {
   return s;
 }
 
-bool assumes_honest_majority(const std::string& name) {
-  return name == "fork-impossibility" || name == "exit-safety";
+/// Whether a property is checked on a run of `in`. fork-impossibility and exit-safety assume an
+/// honest majority in every subtree. l1-recovery needs a *live* honest majority to vote the L1
+/// operator out: halted (crashed) honest operators cannot vote, so with halts allowed it is not
+/// checked either (`slush check` reports that case; docs/fuzzing.md, "Findings").
+bool checked(const std::string& name, const slush::fuzz::ProtocolInput& in) {
+  if (settings().skipped.count(name)) return false;
+  if (name == "fork-impossibility" || name == "exit-safety") return in.honest_majority;
+  if (name == "l1-recovery") return in.honest_majority && in.config.halts == 0;
+  return true;
 }
 
 /// A property violation found by a run.
@@ -152,8 +183,7 @@ class Runner {
   Runner(const slush::fuzz::ProtocolInput& in, const SlushModel& model)
       : model_(model), coverage_(model, settings().protocol_coverage) {
     for (auto& p : slush::properties::slush_properties(model))
-      if (slush::properties::checkable(p) &&
-          (in.honest_majority || !assumes_honest_majority(p.name)))
+      if (slush::properties::checkable(p) && checked(p.name, in))
         properties_.push_back(std::move(p));
     state_ = model.initial_states().front();
   }
@@ -173,10 +203,10 @@ class Runner {
   bool run(const std::uint8_t* choices, std::size_t count) {
     finding_.kind = Violation::State;
     if (broken(PropertyKind::Invariant)) return true;
-    const std::size_t cap = std::min(kMaxSteps, kWork / model_.tree().size());
+    const std::size_t cap = step_cap(model_);
     std::size_t next = 0;
     std::vector<SlushStep> steps;
-    for (std::size_t k = 0; k < 2 * cap; ++k) {
+    for (std::size_t k = 0; k < cap; ++k) {
       steps.clear();
       model_.successors(state_, steps);
       std::size_t pick = steps.size();
@@ -184,7 +214,7 @@ class Runner {
         if (steps[i].fair) pick = i;
       finding_.kind = Violation::Quiescent;
       if (pick == steps.size() && broken(PropertyKind::Eventually)) return true;
-      if (next < count && k < cap && !steps.empty()) {
+      if (next < count && !steps.empty()) {
         pick = choices[next++];
         if (steps.size() > 256 && next < count) pick = pick | std::size_t(choices[next++]) << 8;
         pick %= steps.size();
@@ -231,7 +261,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider fdp(data, size);
-  const auto in = slush::fuzz::decode_protocol(fdp, settings().variant);
+  const auto in = slush::fuzz::decode_protocol(fdp, settings().variant, settings().nodes);
   const auto choices = fdp.ConsumeRemainingBytes<std::uint8_t>();
   const SlushModel model(in.config);
   Runner runner(in, model);

@@ -12,11 +12,15 @@ namespace {
 
 constexpr unsigned kMaxConsensusDepth = 3;  // model::State::kMaxAncestors
 constexpr unsigned kTokenBudget = 120;      // SlushModel::validate: balances, reserves, 2 x amounts
+/// With consensus the properties cost O(nodes^3) per step (acceptance counted child by child for
+/// every root), so consensus trees stop at 40 nodes to keep runs short.
+constexpr unsigned kMaxConsensusNodes = 40;
 
-unsigned decode_size(FuzzedDataProvider& data) {
+unsigned decode_size(FuzzedDataProvider& data, bool consensus) {
   const auto b = data.ConsumeIntegral<std::uint8_t>();
-  if (b < 192) return 2 + b % 16;
-  return 18 + (unsigned(b) - 192) * (model::kMaxNodes - 18) / 63;
+  if (b < 224) return 2 + b % 16;
+  const unsigned most = consensus ? kMaxConsensusNodes : model::kMaxNodes;
+  return 18 + (unsigned(b) - 224) * (most - 18) / 31;
 }
 
 /// Parents of n nodes: each new node hangs below one of the nodes with room, chosen by the input.
@@ -120,7 +124,7 @@ bool honest_majority(const std::vector<NodeId>& parents, const std::vector<NodeI
   return true;
 }
 
-ProtocolInput decode_protocol(FuzzedDataProvider& data, model::Variant variant) {
+ProtocolInput decode_protocol(FuzzedDataProvider& data, model::Variant variant, unsigned nodes) {
   ProtocolInput in;
   auto& c = in.config;
   c.variant = variant;
@@ -132,19 +136,25 @@ ProtocolInput decode_protocol(FuzzedDataProvider& data, model::Variant variant) 
   const bool keep_majority = !(flags & 8);
   c.halts = flags >> 5;
   const auto width = data.ConsumeIntegralInRange<unsigned>(2, 8);
-  const unsigned size = decode_size(data);
-  c.parents = decode_tree(data, width, size, c.consensus);
-  const auto n = c.parents.size();
+  unsigned n =
+      nodes ? std::clamp<unsigned>(nodes, 2, c.consensus ? kMaxConsensusNodes : model::kMaxNodes)
+            : decode_size(data, c.consensus);
+  if (c.consensus) n = std::min(n, 1 + width + width * width + width * width * width);
+  // Messages before the tree's shape: short inputs get messages on a complete tree.
+  c.parents.assign(n, model::kL1);  // for the node count; the shape follows
   c.balances.assign(n, 0);
   c.balances_b.assign(n, 0);
+  if (flags & 16) decode_amm(data, c);
+  decode_messages(data, c);
   if (c.consensus) {
     c.updates = data.ConsumeIntegralInRange<unsigned>(1, 4);
     c.updates = std::max(1u, std::min<unsigned>(c.updates, 250 / unsigned(n - 1)));
   }
-  c.byzantine = decode_byzantine(data, c.parents, keep_majority);
+  c.parents = decode_tree(data, width, n, c.consensus);
+  // The adversary belongs to the consensus mechanisms (docs/model.md): without them a Byzantine
+  // operator could only stall, and eventual-delivery's fairness exempts no Byzantine sender.
+  if (c.consensus) c.byzantine = decode_byzantine(data, c.parents, keep_majority);
   in.honest_majority = honest_majority(c.parents, c.byzantine);
-  if (flags & 16) decode_amm(data, c);
-  decode_messages(data, c);
   return in;
 }
 

@@ -13,17 +13,21 @@ import sys
 def header(flags, width, size_byte, parents, updates, byzantine, amm, messages):
     """The header values in the order fuzz_protocol consumes them, as bytes."""
     out = [flags, width - 2, size_byte]
-    out += parents  # indices into the open list; 0 fills the tree breadth-first
-    if flags & 1:
-        out.append(updates - 1)
-    out.append(len(byzantine))
-    out += byzantine
     if flags & 16:
         node, ra, rb = amm
         out += [node - 1, ra - 1, rb - 1]
     out.append(len(messages))
     for kind, frm, to, amount, token_b in messages:
-        out += [kind, frm - 1, to - 1, amount - 1, 1 if token_b else 0, 3]  # 3: funded
+        out += [kind, frm - 1]
+        if kind != 2:  # a swap goes to the AMM
+            out.append(to - 1)
+        out += [amount - 1, 1 if token_b else 0, 3]  # 3: funded
+    if flags & 1:
+        out.append(updates - 1)
+    out += parents  # indices into the open list; 0 fills the tree breadth-first
+    if flags & 1:  # consensus: the Byzantine operators
+        out.append(len(byzantine))
+        out += byzantine
     return out
 
 
@@ -55,15 +59,15 @@ def main(directory):
         # R4 AMM: a caller VM 2 swaps token A at the AMM on VM 1.
         "r4-amm": header(16, 2, size_byte(3), [0, 0], 0, [], (1, 5, 5),
                          [(2, 2, 1, 2, False)]),
-        # Large, no consensus: width 3, 121 nodes, eight messages between distant leaves.
-        "large-w3-121": header(2 << 5, 3, 192 + 28, [0] * 120, 0, [], None,
-                               [(i % 2, 40 + i, 120 - i, 1 + i % 3, False) for i in range(8)]),
+        # Large, no consensus: width 3, 115 nodes, eight messages between distant leaves.
+        "large-w3-115": header(2 << 5, 3, 224 + 13, [0] * 114, 0, [], None,
+                               [(i % 2, 40 + i, 114 - i, 1 + i % 3, False) for i in range(8)]),
         # Large, no consensus: width 8, 250 nodes.
         "large-w8-250": header(1 << 5, 8, 255, [0] * 249, 0, [], None,
                                [(i % 2, 10 + 20 * i, 249 - 20 * i, 1, False) for i in range(6)]),
-        # Consensus on the widest tree it allows: width 5, depth 3 (156 at most; 99 here).
-        "consensus-w5": header(1 | 2, 5, 192 + 22, [0] * 98, 2, [0, 3, 17], None,
-                               [(0, 30, 90, 1, False), (1, 60, 20, 1, False)]),
+        # Consensus on a large tree: width 5, 38 nodes (the fuzzer's bound is 40 with consensus).
+        "consensus-w5-38": header(1 | 2, 5, 224 + 29, [0] * 37, 2, [0, 3, 17], None,
+                                  [(0, 30, 10, 1, False), (1, 20, 35, 1, False)]),
     }
     for name, values in seeds.items():
         for k, length in enumerate((40, 160)):
