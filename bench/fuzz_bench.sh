@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz_protocol benchmark: executions per second on trees of a given size, and the time until
-# each protocol variant is found (median over seeds), with the property found and whether
-# `slush replay` reproduces the trace.
+# each protocol variant is found (median over seeds), with the property found, whether
+# `slush replay` reproduces the trace, and whether the finding is the variant's own (the crash
+# input runs clean on the correct protocol). SLUSH_FUZZ_SKIP passes through.
 #   bench/fuzz_bench.sh [find|speed|coverage] ...
 #   find:     SECONDS_PER_RUN (60) SEEDS (3) VARIANTS (all modelled) CORPUS (corpus/fuzz_protocol,
 #             or "empty"); the corpus is copied, so new inputs do not land in the repository
@@ -39,14 +40,19 @@ find_once() {
     "$slush" replay "$trace" >"$tmp/replay" 2>&1
     [ $? = 1 ] && grep -q "reproduces $property" "$tmp/replay" && replay=yes || replay=NO
   fi
-  echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}') ${property%,} $replay"
+  # Whether the finding is the variant's: the same input runs clean on the correct protocol.
+  local crash own=no
+  crash=$(ls "$tmp"/out/crash-* 2>/dev/null | head -n 1)
+  [ -n "$crash" ] && SLUSH_FUZZ_VARIANT=correct SLUSH_FUZZ_TRACE_DIR=$tmp $fuzz "$crash" \
+    >/dev/null 2>&1 && own=yes
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}') ${property%,} $replay/$own"
 }
 
 case $mode in
 find)
   corpus=${CORPUS:-corpus/fuzz_protocol}
   variants=${VARIANTS:-$("$slush" list variants | grep -v '^ ' | grep -v '^correct$')}
-  printf '%-20s %-26s %8s %6s  %s\n' variant property median found replay
+  printf '%-20s %-26s %8s %6s  %s\n' variant property median found replay/own
   for v in $variants; do
     times=() props=() replays=() found=0
     for s in $(seq 1 "$seeds"); do

@@ -7,9 +7,10 @@
 //
 // After every step the invariants and step invariants are checked, and in every quiescent state
 // (no fair action enabled) the liveness goals, exactly as the explorer and `slush replay` do.
-// When the Byzantine placement breaks honest majority (a flag of the input), the properties that
-// assume it (fork-impossibility, exit-safety, l1-recovery) are not checked; l1-recovery is not
-// checked either when operators may halt (see checked()).
+// The properties that assume honest majority in every subtree (fork-impossibility, exit-safety,
+// l1-recovery) are checked only while the tree has it: not at all when the input's placement
+// breaks it (a flag of the input), and no more once exits have left a subtree without it.
+// l1-recovery is not checked either when operators may halt (see checked()).
 //
 // On a violation the run is written as an ITF trace (the format of `slush check --trace-out`)
 // to $SLUSH_FUZZ_TRACE_DIR, or next to libFuzzer's crash file (-artifact_prefix), or to the
@@ -122,15 +123,30 @@ const Settings& settings() {
   return s;
 }
 
-/// Whether a property is checked on a run of `in`. fork-impossibility and exit-safety assume an
-/// honest majority in every subtree. l1-recovery needs a *live* honest majority to vote the L1
-/// operator out: halted (crashed) honest operators cannot vote, so with halts allowed it is not
-/// checked either (`slush check` reports that case; docs/fuzzing.md, "Findings").
+/// Whether a property is checked on a run of `in` at all: not if SLUSH_FUZZ_SKIP names it.
+/// l1-recovery needs a *live* honest majority to vote the L1 operator out: halted (crashed)
+/// honest operators cannot vote, so with halts allowed it is not checked (`slush check` reports
+/// that case; docs/fuzzing.md, "Findings").
 bool checked(const std::string& name, const slush::fuzz::ProtocolInput& in) {
   if (settings().skipped.count(name)) return false;
-  if (name == "fork-impossibility" || name == "exit-safety") return in.honest_majority;
-  if (name == "l1-recovery") return in.honest_majority && in.config.halts == 0;
-  return true;
+  return name != "l1-recovery" || in.config.halts == 0;
+}
+
+/// Whether a property assumes an honest majority in every subtree: it is checked only in states
+/// where the tree, as exits have reshaped it, still has one.
+bool needs_majority(const std::string& name) {
+  return name == "fork-impossibility" || name == "exit-safety" || name == "l1-recovery";
+}
+
+/// Whether the state's tree (exits move nodes up) keeps honest majority in every subtree.
+bool honest_majority_in(const SlushModel& model, const State& s) {
+  std::vector<slush::model::NodeId> parents(model.tree().size(), slush::model::kL1);
+  std::vector<slush::model::NodeId> byzantine;
+  for (slush::model::NodeId i = 0; i < parents.size(); ++i) {
+    if (i != slush::model::kL1) parents[i] = s.parent(i);
+    if (s.byzantine(i)) byzantine.push_back(i);
+  }
+  return slush::fuzz::honest_majority(parents, byzantine);
 }
 
 /// A property violation found by a run.
@@ -183,15 +199,19 @@ class Runner {
   Runner(const slush::fuzz::ProtocolInput& in, const SlushModel& model)
       : model_(model), coverage_(model, settings().protocol_coverage) {
     for (auto& p : slush::properties::slush_properties(model))
-      if (slush::properties::checkable(p) && checked(p.name, in))
+      if (slush::properties::checkable(p) && checked(p.name, in)) {
+        majority_only_.push_back(needs_majority(p.name));
         properties_.push_back(std::move(p));
+      }
     state_ = model.initial_states().front();
+    majority_ = in.honest_majority;
   }
 
   /// Checks the properties of PropertyKind `kind` on the current state (or the step into it).
   bool broken(PropertyKind kind, const State* before = nullptr, const Action* a = nullptr) {
-    for (const auto& p : properties_) {
-      if (p.kind != kind) continue;
+    for (std::size_t i = 0; i < properties_.size(); ++i) {
+      const auto& p = properties_[i];
+      if (p.kind != kind || (majority_only_[i] && !majority_)) continue;
       const bool ok =
           kind == PropertyKind::StepInvariant ? p.holds_on(*before, *a, state_) : p.holds(state_);
       if (!ok) finding_.properties.push_back(p.name);
@@ -234,6 +254,8 @@ class Runner {
     state_ = std::move(step.next);
     actions_.push_back(step.action);
     coverage_.on_step(before, step.action, state_);
+    // Exits reshape the tree and elections change operators: the majority may be lost for good.
+    if (majority_ && model_.consensus()) majority_ = honest_majority_in(model_, state_);
     finding_.kind = Violation::Step;
     if (broken(PropertyKind::StepInvariant, &before, &step.action)) return true;
     finding_.kind = Violation::State;
@@ -243,6 +265,8 @@ class Runner {
   const SlushModel& model_;
   slush::fuzz::ProtocolCoverage coverage_;
   std::vector<SlushProperty> properties_;
+  std::vector<bool> majority_only_;  ///< per property: needs_majority
+  bool majority_ = true;             ///< whether the current tree keeps honest majority
   State state_;
   std::vector<Action> actions_;
   Finding finding_;
