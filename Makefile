@@ -9,6 +9,8 @@ EXAMPLE ?= examples/r1-bridging.toml
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= protocol config trace
+# Properties fuzz_protocol does not check (SLUSH_FUZZ_SKIP): open findings of docs/fuzzing.md.
+FUZZ_SKIP ?=
 
 .PHONY: all deps configure build run test fuzz clean
 
@@ -32,7 +34,7 @@ test: build
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
-	@bash scripts/fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@SLUSH_FUZZ_SKIP=$(FUZZ_SKIP) bash scripts/fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf $(BUILD_DIR)
