@@ -8,8 +8,9 @@
 #             or "empty"); the corpus is copied, so new inputs do not land in the repository
 #   speed:    SECONDS_PER_RUN per size (20) SIZES ("3 10 40 100 250"), from an empty corpus with
 #             the tree size forced (SLUSH_FUZZ_NODES)
-#   coverage: RUNS (2000) SEEDS (3) -- protocol situations reached from an empty corpus, with and
-#             without the protocol counters fed to libFuzzer, and the variants found in RUNS runs
+#   coverage: RUNS (2000) SEEDS (3) CORPUS (corpus/fuzz_protocol, or "empty") -- protocol
+#             situations reached in RUNS runs (the seeds' own included), with and without the
+#             protocol counters fed to libFuzzer
 # Binaries: FUZZ (build-fuzz/fuzz/fuzz_protocol), SLUSH (build/slush).
 set -u
 mode=${1:-find}
@@ -78,11 +79,12 @@ speed)
   done
   ;;
 coverage)
-  runs=${RUNS:-2000}
-  printf '%-10s %-5s %12s %s\n' counters seed situations found
+  runs=${RUNS:-2000} corpus=${CORPUS:-corpus/fuzz_protocol}
+  printf '%-10s %-5s %12s\n' counters seed situations
   for feed in 1 0; do
     for s in $(seq 1 "$seeds"); do
       rm -rf "$tmp/w" && mkdir -p "$tmp/w"
+      [ "$corpus" = empty ] || cp "$corpus"/* "$tmp/w/"
       SLUSH_FUZZ_STATS=1 SLUSH_FUZZ_PROTOCOL_COVERAGE=$feed $fuzz -seed="$s" -runs="$runs" \
         "$tmp/w" >"$tmp/log" 2>&1
       reached=$(sed -n 's/^fuzz_protocol: protocol situations reached: //p' "$tmp/log")

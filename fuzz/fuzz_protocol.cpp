@@ -178,15 +178,20 @@ std::string trace_path(const std::uint8_t* data, std::size_t size) {
   const std::vector<State> states(run.states.begin() + 1, run.states.end());
   const auto file = tm.make_trace(run.states.front(), run.taken, states, f.properties, f.kind);
   const std::string path = trace_path(data, size);
-  std::ofstream(path, std::ios::binary) << slush::trace::write_itf(file);
+  std::ofstream out(path, std::ios::binary);
+  out << slush::trace::write_itf(file);
+  out.close();
   std::string names;
   for (const auto& p : f.properties) names += (names.empty() ? "" : ", ") + p;
-  std::fprintf(stderr,
-               "fuzz_protocol: property violated: %s (%s, variant %s, %zu nodes, %zu steps)\n"
-               "fuzz_protocol: trace written to %s (replay: slush replay %s)\n",
-               names.c_str(), std::string(to_string(f.kind)).c_str(),
-               std::string(slush::model::info(c.variant).name).c_str(), c.parents.size(),
-               actions.size(), path.c_str(), path.c_str());
+  std::fprintf(
+      stderr, "fuzz_protocol: property violated: %s (%s, variant %s, %zu nodes, %zu steps)\n",
+      names.c_str(), std::string(to_string(f.kind)).c_str(),
+      std::string(slush::model::info(c.variant).name).c_str(), c.parents.size(), actions.size());
+  if (out)
+    std::fprintf(stderr, "fuzz_protocol: trace written to %s (replay: slush replay %s)\n",
+                 path.c_str(), path.c_str());
+  else
+    std::fprintf(stderr, "fuzz_protocol: cannot write the trace to %s\n", path.c_str());
   if (!run.first(f.properties.front()))
     std::fprintf(stderr, "fuzz_protocol: internal error: the trace does not reproduce it\n");
   std::fflush(stderr);
