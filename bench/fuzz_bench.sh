@@ -44,7 +44,8 @@ find_once() {
   # Whether the finding is the variant's: the same input runs clean on the correct protocol.
   local crash own=no
   crash=$(ls "$tmp"/out/crash-* 2>/dev/null | head -n 1)
-  [ -n "$crash" ] && SLUSH_FUZZ_VARIANT=correct SLUSH_FUZZ_TRACE_DIR=$tmp $fuzz "$crash" \
+  [ -n "$crash" ] && SLUSH_FUZZ_VARIANT=correct SLUSH_FUZZ_TRACE_DIR=$tmp $fuzz \
+    -artifact_prefix="$tmp/" "$crash" \
     >/dev/null 2>&1 && own=yes
   echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}') ${property%,} $replay/$own"
 }
