@@ -41,4 +41,11 @@ Configuration parse_configuration(std::string_view text, const std::string& sour
 /// Reads and parses the file at `path`.
 Configuration load_configuration(const std::string& path);
 
+/// The configuration text of `model` (an explicit tree; names and messages written as given, so
+/// they must be plain names without quotes): parse_configuration reads it back to the same model
+/// configuration, the variant excepted (a trace records it apart). Used by fuzz targets that
+/// build configurations in code and must hand them to `slush replay`.
+std::string write_configuration(const model::ModelConfig& model, const std::string& name,
+                                const std::string& description = "");
+
 }  // namespace slush::config

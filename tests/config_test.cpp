@@ -1,9 +1,9 @@
 // Configuration files: what is read, and a clear error (file, line, key) for what is wrong.
-#include "config/configuration.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "config/configuration.hpp"
 
 namespace slush::config {
 namespace {
@@ -147,12 +147,57 @@ TEST(ConfigurationErrors, SyntaxErrorHasAPosition) {
 }
 
 TEST(ConfigurationErrors, BalanceForL1OrMissingNode) {
-  const auto e = error_of("[tree]\nshape = \"binary\"\ndepth = 1\n[balances]\nnodes = { \"9\" = 1 }\n");
+  const auto e =
+      error_of("[tree]\nshape = \"binary\"\ndepth = 1\n[balances]\nnodes = { \"9\" = 1 }\n");
   EXPECT_NE(e.message().find("node 9 is not a validium"), std::string::npos) << e.what();
 }
 
 TEST(ConfigurationErrors, MissingFile) {
   EXPECT_THROW(load_configuration("/nonexistent/slush.toml"), ConfigError);
+}
+
+// write_configuration is parse_configuration's inverse: what fuzz_protocol builds in code, a
+// trace carries as text and `slush replay` reads back.
+TEST(ConfigurationWriter, RoundTrips) {
+  model::ModelConfig m;
+  m.parents = {0, 0, 1, 1, 0};
+  m.balances = {0, 3, 0, 2, 0};
+  m.balances_b = {0, 0, 4, 0, 0};
+  m.amm.node = 4;
+  m.amm.reserve[model::kTokenA] = 5;
+  m.amm.reserve[model::kTokenB] = 7;
+  m.messages = {{"c", model::MessageKind::Call, 1, 3, 2, model::kTokenA},
+                {"s", model::MessageKind::Swap, 2, 4, 1, model::kTokenB},
+                {"t", model::MessageKind::Transfer, 3, 2, 1, model::kTokenA}};
+  m.relayers = false;
+  m.halts = 2;
+  m.consensus = true;
+  m.updates = 3;
+  m.elections = true;
+  m.byzantine = {0, 2};
+  const auto c = parse_configuration(write_configuration(m, "round", "a trip"), "round.toml");
+  EXPECT_EQ(c.name, "round");
+  EXPECT_EQ(c.description, "a trip");
+  EXPECT_EQ(c.model.parents, m.parents);
+  EXPECT_EQ(c.model.balances, m.balances);
+  EXPECT_EQ(c.model.balances_b, m.balances_b);
+  EXPECT_EQ(c.model.amm.node, m.amm.node);
+  EXPECT_EQ(c.model.amm.reserve[model::kTokenB], 7);
+  ASSERT_EQ(c.model.messages.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(c.model.messages[i].name, m.messages[i].name);
+    EXPECT_EQ(c.model.messages[i].kind, m.messages[i].kind);
+    EXPECT_EQ(c.model.messages[i].from, m.messages[i].from);
+    EXPECT_EQ(c.model.messages[i].to, m.messages[i].to);
+    EXPECT_EQ(c.model.messages[i].amount, m.messages[i].amount);
+    EXPECT_EQ(c.model.messages[i].token, m.messages[i].token);
+  }
+  EXPECT_FALSE(c.model.relayers);
+  EXPECT_EQ(c.model.halts, 2u);
+  EXPECT_TRUE(c.model.consensus);
+  EXPECT_EQ(c.model.updates, 3u);
+  EXPECT_TRUE(c.model.elections);
+  EXPECT_EQ(c.model.byzantine, m.byzantine);
 }
 
 }  // namespace
