@@ -15,6 +15,8 @@ for target in "$@"; do
   work=$build/fuzz-work/$target out=$build/fuzz-out/$target
   mkdir -p "$work" "$out"
   args=(-max_total_time="$seconds" -timeout=60 -print_final_stats=1 -artifact_prefix="$out/")
+  # FUZZ_SEED fixes libFuzzer's random seed, so that a bounded run is the same run every time.
+  [ -n "${FUZZ_SEED:-}" ] && args+=(-seed="$FUZZ_SEED")
   [ -f "corpus/fuzz_$target.dict" ] && args+=(-dict="corpus/fuzz_$target.dict")
   [ -d "corpus/fuzz_$target" ] || mkdir -p "corpus/fuzz_$target"
   log=$out/fuzz.log
