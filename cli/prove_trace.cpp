@@ -1,7 +1,6 @@
 #include "cli/prove_trace.hpp"
 
 #include <iostream>
-#include <sstream>
 
 #include "cli/trace_io.hpp"
 #include "model/slush_model.hpp"
@@ -11,28 +10,6 @@
 namespace slush::cli {
 
 namespace {
-
-std::string kind_name(model::MessageKind k) {
-  switch (k) {
-    case model::MessageKind::Call:
-      return "call";
-    case model::MessageKind::Swap:
-      return "swap";
-    default:
-      return "transfer";
-  }
-}
-
-void per_node(std::ostringstream& o, const char* table, const std::vector<std::uint8_t>& v) {
-  o << "\n[" << table << "]\ndefault = 0\nnodes = {";
-  bool first = true;
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i]) {
-      o << (first ? " " : ", ") << '"' << i << "\" = " << int(v[i]);
-      first = false;
-    }
-  o << " }\n";
-}
 
 /// Whether the solver kept the file's amounts, balances and reserves.
 bool same_values(const model::ModelConfig& a, const model::ModelConfig& b) {
@@ -46,22 +23,7 @@ bool same_values(const model::ModelConfig& a, const model::ModelConfig& b) {
 }  // namespace
 
 std::string configuration_text(const model::ModelConfig& c, const std::string& name) {
-  std::ostringstream o;
-  o << "name = \"" << name << "\"\n\n[tree]\nshape = \"explicit\"\nparents = [";
-  for (std::size_t i = 1; i < c.parents.size(); ++i) o << (i > 1 ? ", " : "") << int(c.parents[i]);
-  o << "]\n";
-  per_node(o, "balances", c.balances);
-  per_node(o, "balances_b", c.balances_b);
-  if (c.amm.node != model::kL1)
-    o << "\n[amm]\nnode = " << int(c.amm.node) << "\nreserve_a = " << int(c.amm.reserve[0])
-      << "\nreserve_b = " << int(c.amm.reserve[1]) << "\n";
-  for (const auto& m : c.messages)
-    o << "\n[[message]]\nname = \"" << m.name << "\"\nkind = \"" << kind_name(m.kind)
-      << "\"\nfrom = " << int(m.from) << "\nto = " << int(m.to) << "\namount = " << int(m.amount)
-      << "\ntoken = \"" << (m.token == model::kTokenA ? "A" : "B") << "\"\n";
-  o << "\n[relayers]\nenabled = " << (c.relayers ? "true" : "false")
-    << "\n\n[faults]\nhalts = " << c.halts << "\n";
-  return o.str();
+  return config::write_configuration(c, name, "");
 }
 
 bool write_refutation(const std::string& path, const config::Configuration& cfg,
