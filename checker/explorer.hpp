@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "checker/fair_cycles.hpp"
 #include "checker/model_concept.hpp"
 #include "checker/statistics.hpp"
 #include "checker/trace.hpp"
@@ -76,12 +77,6 @@ struct ExploreResult {
   std::optional<Counterexample<State, Action>> counterexample;
 };
 
-/// Raised when a model breaks the engine's contract (for example, non-deterministic successors).
-class ModelContractError : public std::logic_error {
- public:
-  using std::logic_error::logic_error;
-};
-
 template <ExplorableModel M>
 class Explorer {
  public:
@@ -96,15 +91,16 @@ class Explorer {
     if (options_.enabled.size() != props.size())
       throw std::invalid_argument("ExploreOptions::enabled must have one entry per property");
     for (std::size_t i = 0; i < props.size(); ++i) {  // a property without a predicate is skipped
-      if (!props[i].holds && !props[i].holds_on) options_.enabled[i] = false;
+      if (!props[i].holds && !props[i].holds_on && !props[i].pending) options_.enabled[i] = false;
       if (options_.enabled[i] && props[i].kind == PropertyKind::Invariant) invariants_.push_back(i);
+      if (options_.enabled[i] && props[i].kind == PropertyKind::Eventually) liveness_.push_back(i);
     }
   }
 
   Result run();
 
  private:
-  static constexpr StateId kNoParent = ~StateId(0);
+  static constexpr StateId kNoParent = kNoParentState;
   static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
 
   /// A state being expanded and its steps.
@@ -122,6 +118,7 @@ class Explorer {
     std::vector<std::uint64_t> hashes;
     std::vector<char> fresh;   // per step of the state being looked up: whether it was new
     std::vector<StateId> ids;  // and its number
+    std::vector<GraphEdge> edges;  // liveness: the transitions this worker expanded
     std::uint64_t transitions = 0, quiescent = 0, expanded = 0;
     std::size_t placed = 0;  // lock-free inserts not yet added to the set's count
     bool inserted = false;
@@ -137,6 +134,8 @@ class Explorer {
   std::vector<std::string> unmet_at_quiescence(const State& s) const;
   bool has(PropertyKind kind) const;
   Trace<State, Action> trace_to(const VisitedSet& visited, StateId id) const;
+  /// After a complete numbered search: the fair cycles of the liveness properties.
+  Result fair_cycle_check(const VisitedSet& visited);
   Result finish(StopReason stop, std::optional<Counterexample<State, Action>> cex,
                 const VisitedSet& visited);
   void account(const VisitedSet& visited, std::size_t frontier_bytes);
@@ -148,6 +147,8 @@ class Explorer {
   ExploreOptions options_;
   std::size_t width_;
   std::vector<std::size_t> invariants_;  // the enabled invariants, by index
+  std::vector<std::size_t> liveness_;    // the enabled liveness properties, by index
+  std::vector<GraphEdge> edges_;         // liveness: every transition of a numbered search
   std::vector<StateId> parent_;
   Statistics stats_;
   std::uint64_t violation_level_ = 0;  // the level being expanded when the violation was found
@@ -189,38 +190,15 @@ std::vector<std::string> Explorer<M>::unmet_at_quiescence(const State& s) const 
   std::vector<std::string> out;
   const auto& props = model_.properties();
   for (std::size_t i = 0; i < props.size(); ++i)
-    if (options_.enabled[i] && props[i].kind == PropertyKind::Eventually && !props[i].holds(s))
+    if (options_.enabled[i] && props[i].kind == PropertyKind::Eventually &&
+        FairCycles<M>::pending(props[i], s) != 0)
       out.push_back(props[i].name);
   return out;
 }
 
 template <ExplorableModel M>
 auto Explorer<M>::trace_to(const VisitedSet& visited, StateId id) const -> Trace<State, Action> {
-  const StateStore& store = visited.numbered();
-  std::vector<StateId> path{id};
-  while (parent_[path.back()] != kNoParent) path.push_back(parent_[path.back()]);
-  Trace<State, Action> trace{model_.unpack(store.at(path.back())), {}};
-  std::vector<Step<State, Action>> steps;
-  std::vector<std::uint8_t> packed(width_);
-  for (std::size_t k = path.size() - 1; k-- > 0;) {
-    steps.clear();
-    model_.successors(trace.last(), steps);
-    const std::uint8_t* want = store.at(path[k]);
-    bool found = false;
-    for (auto& step : steps) {
-      model_.pack(step.next, packed.data());
-      if (std::equal(packed.begin(), packed.end(), want)) {
-        trace.steps.push_back({std::move(step.action), std::move(step.next)});
-        found = true;
-        break;
-      }
-    }
-    if (!found)
-      throw ModelContractError(
-          "trace rebuild: a stored successor is no longer produced; "
-          "the model's successors are not deterministic");
-  }
-  return trace;
+  return rebuild_trace(model_, visited.numbered(), parent_, id);
 }
 
 template <ExplorableModel M>
@@ -228,7 +206,8 @@ void Explorer<M>::account(const VisitedSet& visited, std::size_t frontier_bytes)
   stats_.states = visited.size();
   stats_.store_bytes = visited.bytes();
   stats_.peak_bytes = std::max(
-      stats_.peak_bytes, visited.bytes() + frontier_bytes + parent_.capacity() * sizeof(StateId));
+      stats_.peak_bytes, visited.bytes() + frontier_bytes + parent_.capacity() * sizeof(StateId) +
+                             edges_.capacity() * sizeof(GraphEdge));
 }
 
 template <ExplorableModel M>
@@ -239,7 +218,7 @@ bool Explorer<M>::over_memory(const VisitedSet& visited, std::size_t frontier_by
   const std::size_t parents = parent_.capacity() * sizeof(StateId);
   const bool parents_grow = parent_.size() + inserts > parent_.capacity();
   return visited.bytes_at_next_growth(inserts) + 3 * frontier_bytes +
-             (parents_grow ? 3 : 1) * parents >
+             (parents_grow ? 3 : 1) * parents + 2 * edges_.capacity() * sizeof(GraphEdge) >
          options_.memory_bytes;
 }
 
@@ -262,6 +241,7 @@ typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
   account(visited, 0);
   stats_.threads = std::max(1u, options_.threads);
   stats_.state_bytes = width_;
+  stats_.liveness = !liveness_.empty();
   stats_.omission_probability = visited.omission_probability();
   switch (visited.layout()) {
     case VisitedLayout::Inline:
@@ -308,6 +288,9 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   std::mutex insert_lock;  // shared sets that are not lock-free, and parent links
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
+  // Liveness beyond quiescent states needs the whole graph: numbered states and every edge.
+  const bool record_edges = numbered && !liveness_.empty();
+  edges_.clear();
   // A frontier entry is the packed state or, when states are numbered (and so stored in order),
   // just its number.
   const std::size_t entry = numbered ? sizeof(StateId) : width_;
@@ -351,7 +334,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     violation_level_ = level;
     needs_trace_ = !numbered;
     if (!numbered) return finish(StopReason::Violation, Cex{}, visited);
-    Cex cex{stop->properties, stop->kind, trace_to(visited, stop->id)};
+    Cex cex{stop->properties, stop->kind, trace_to(visited, stop->id), std::nullopt};
     if (stop->step) cex.trace.steps.push_back(std::move(*stop->step));
     return finish(StopReason::Violation, std::move(cex), visited);
   };
@@ -395,7 +378,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     pausing.store(false, std::memory_order_release);
   };
 
-  auto expand_batch = [&](Worker& w, std::size_t at, std::uint64_t level, bool reporter) {
+  auto expand_batch = [&](Worker& w, std::size_t at, bool reporter) {
     const std::size_t n = std::min(kBatch, (current.size() - at) / entry);
     std::size_t successors = 0;
     for (std::size_t j = 0; j < n; ++j) {
@@ -462,6 +445,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         if (check_steps) bad_step = violated_on(e.state, step.action, step.next);
         if (!locked) lookup(k);
         const StateId id = w.ids[k];
+        if (record_edges) w.edges.push_back({e.from, id, std::uint32_t(k)});
         if (w.fresh[k]) {
           enqueue(w.next, w.packed.data() + (e.first + k) * width_, id);
           w.inserted = true;
@@ -493,7 +477,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         const std::size_t at = next_batch.fetch_add(1) * kBatch * entry;
         if (at >= current.size()) return;
         if (lock_free) enter();
-        expand_batch(w, at, level, reporter);
+        expand_batch(w, at, reporter);
         if (lock_free) {
           visited.add_count(w.placed);
           w.placed = 0;
@@ -519,6 +503,8 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       w.inserted = false;
       current.insert(current.end(), w.next.begin(), w.next.end());
       w.next.clear();
+      edges_.insert(edges_.end(), w.edges.begin(), w.edges.end());
+      w.edges.clear();
     }
     if (stop) return stopped(level);
     if (level == last_level && !current.empty())
@@ -526,12 +512,31 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
           "trace rebuild: the numbered search passed the level of the "
           "violation without meeting it; the model is not deterministic");
   }
+  if (record_edges) return fair_cycle_check(visited);
+  return finish(StopReason::Complete, std::nullopt, visited);
+}
+
+template <ExplorableModel M>
+typename Explorer<M>::Result Explorer<M>::fair_cycle_check(const VisitedSet& visited) {
+  stats_.edges = edges_.size();
+  stats_.fair_cycles_examined = true;
+  FairCycles<M> cycles(model_, visited.numbered(), parent_, std::move(edges_));
+  edges_ = {};
+  const auto& props = model_.properties();
+  for (std::size_t i : liveness_) {
+    auto lasso = cycles.find(props[i]);
+    stats_.cycle_components = cycles.components();
+    if (lasso) return finish(StopReason::Violation, std::move(lasso), visited);
+  }
   return finish(StopReason::Complete, std::nullopt, visited);
 }
 
 template <ExplorableModel M>
 typename Explorer<M>::Result Explorer<M>::run() {
-  Result r = search(false, kNoLevelBound);
+  // Liveness properties need the numbered graph; other searches store states as leanly as the
+  // layout allows. Hash compaction keeps no states to number, so there liveness is checked at
+  // quiescent states only (Statistics::fair_cycles_examined stays false).
+  Result r = search(!liveness_.empty() && !options_.hash_compaction, kNoLevelBound);
   if (!needs_trace_) return r;
   // A lean search found a violation at `violation_level_`: rebuild its trace with numbers.
   const Statistics lean = r.stats;

@@ -1,6 +1,7 @@
 // Properties as data: what the engine checks, independent of any protocol.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -12,13 +13,18 @@ enum class PropertyKind {
   Invariant,
   /// Holds on every reachable transition (a predicate over state, action, successor).
   StepInvariant,
-  /// Liveness: on every fair run the goal is eventually reached. The explorer checks it at the
-  /// quiescent states, where no fair action is enabled and a fair run may stop for ever.
+  /// Liveness: on every fair run every obligation is eventually met. The explorer checks it at
+  /// the quiescent states, where no fair action is enabled and a fair run may stop for ever, and
+  /// on the cycles of the explored graph (checker/fair_cycles.hpp).
   Eventually,
 };
 
 /// A named property of a model. `holds` answers for Invariant and Eventually (for Eventually: the
-/// goal is reached in this state); `holds_on` answers for StepInvariant.
+/// goal is reached in this state); `holds_on` answers for StepInvariant. An Eventually property
+/// may split its goal into obligations: `pending` gives those outstanding in a state, one bit
+/// each (a message not yet delivered, a sender still frozen), and a fair run violates the
+/// property if one obligation stays pending for ever. Without `pending` the one obligation is
+/// `!holds`.
 template <class State, class Action>
 struct Property {
   std::string name;
@@ -27,6 +33,7 @@ struct Property {
   std::string reference;  ///< where the property comes from (a seed section)
   std::function<bool(const State&)> holds;
   std::function<bool(const State&, const Action&, const State&)> holds_on;
+  std::function<std::uint64_t(const State&)> pending;
 };
 
 /// The outcome of checking one property.

@@ -12,6 +12,10 @@ struct Statistics {
   std::uint64_t depth = 0;          ///< deepest breadth-first level reached (longest shortest path)
   std::uint64_t queue = 0;          ///< states stored but not yet expanded
   std::uint64_t quiescent = 0;      ///< expanded states where no fair action is enabled
+  std::uint64_t edges = 0;          ///< liveness: transitions kept for the fair-cycle search
+  std::uint64_t cycle_components = 0;  ///< liveness: components with a cycle examined
+  bool liveness = false;               ///< whether liveness properties were checked
+  bool fair_cycles_examined = false;   ///< liveness: whether the fair-cycle search ran
   std::size_t store_bytes = 0;      ///< memory held by the set of visited states
   std::size_t state_bytes = 0;      ///< width of one packed state
   std::size_t peak_bytes = 0;       ///< most memory held at once: visited set, frontier, parents

@@ -1,6 +1,7 @@
 // A counterexample as a value: the initial state and the (action, state) steps that follow.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,10 @@ struct Trace {
 };
 
 /// How a counterexample ends: in a state that breaks an invariant, on a step that breaks a step
-/// invariant, or in a quiescent state (no fair action enabled) where a liveness goal is unmet.
-enum class ViolationKind { State, Step, Quiescent };
+/// invariant, in a quiescent state (no fair action enabled) where a liveness goal is unmet, or
+/// in a lasso: a fair cycle back to an earlier state along which a liveness obligation stays
+/// pending for ever.
+enum class ViolationKind { State, Step, Quiescent, Lasso };
 
 inline const char* to_string(ViolationKind k) {
   switch (k) {
@@ -34,6 +37,8 @@ inline const char* to_string(ViolationKind k) {
       return "step";
     case ViolationKind::Quiescent:
       return "quiescent state";
+    case ViolationKind::Lasso:
+      return "fair cycle";
   }
   return "?";
 }
@@ -44,6 +49,9 @@ struct Counterexample {
   std::vector<std::string> properties;
   ViolationKind kind = ViolationKind::State;
   Trace<State, Action> trace;
+  /// For a lasso: the index of the state (0: the initial one) the cycle returns to; the trace's
+  /// last state equals it, and the steps after it repeat for ever.
+  std::optional<std::size_t> loop;
 };
 
 }  // namespace slush::checker

@@ -28,6 +28,8 @@ std::string where(const trace::Finding& f) {
       return "on the step into " + at;
     case trace::Violation::Quiescent:
       return "in quiescent " + at;
+    case trace::Violation::Lasso:
+      return "on the cycle from " + at + " back to it (a fair run can repeat it for ever)";
     default:
       return "in " + at;
   }

@@ -64,6 +64,11 @@ std::string search_line(checker::StopReason stop, const checker::Statistics& st)
     std::snprintf(p, sizeof p, "%.3g", st.omission_probability);
     line += "; probability of an omitted state <= " + std::string(p);
   }
+  if (st.liveness && !st.fair_cycles_examined && stop == checker::StopReason::Complete)
+    line += "; liveness: quiescent states only (hash compaction keeps no graph for fair cycles)";
+  if (st.fair_cycles_examined)
+    line += "; liveness: " + std::to_string(st.edges) + " edges kept, " +
+            std::to_string(st.cycle_components) + " cyclic components examined";
   if (stop == checker::StopReason::MemoryBound)
     line += " (the next step would pass the memory cap; raise --memory or try --hash-compaction)";
   return line;
@@ -81,7 +86,11 @@ nlohmann::json statistics_json(const checker::Statistics& st) {
           {"bytes_per_state", st.bytes_per_state()},
           {"peak_bytes", st.peak_bytes},
           {"omission_probability", st.omission_probability},
-          {"threads", st.threads}};
+          {"threads", st.threads},
+          {"quiescent", st.quiescent},
+          {"liveness_edges", st.edges},
+          {"cycle_components", st.cycle_components},
+          {"fair_cycles_examined", st.fair_cycles_examined}};
 }
 
 void print_text(std::ostream& out, const config::Configuration& cfg,
@@ -117,6 +126,9 @@ void print_text(std::ostream& out, const config::Configuration& cfg,
         out << "violated: " << n << ": " << p.statement << " [seed: " << p.reference << "]\n";
   if (cex.kind == checker::ViolationKind::Quiescent)
     out << "(no fair action is enabled in the final state: a fair run may stop there for ever)\n";
+  if (cex.kind == checker::ViolationKind::Lasso && cex.loop)
+    out << "(the steps after state " << *cex.loop
+        << " form a cycle back to it that a weakly fair run may repeat for ever)\n";
 }
 
 std::string to_json(const config::Configuration& cfg, const properties::CheckedSlush& checked,
@@ -153,6 +165,7 @@ std::string to_json(const config::Configuration& cfg, const properties::CheckedS
                            {"ends_in", checker::to_string(cex.kind)},
                            {"length", cex.trace.length()},
                            {"steps", steps}};
+    if (cex.loop) j["counterexample"]["loop"] = *cex.loop;
   }
   return j.dump(2);
 }

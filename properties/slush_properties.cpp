@@ -71,21 +71,24 @@ bool freeze_safety(const SlushModel& md, const State& s, const model::Action& a)
   return md.message(a.msg).kind == MessageKind::Reply && md.partner(a.msg) == owed;
 }
 
-/// eventual-delivery, at a state where a fair run may stop: every burned message whose sender
-/// and receiver are still live is minted, and no live node is frozen on a live callee.
-bool delivered_at_rest(const SlushModel& md, const State& s) {
+/// eventual-delivery's obligations outstanding in a state: bit m for a burned message m whose
+/// sender and receiver are still live and which is not minted, bit 32 + c for a live node frozen
+/// on call c whose callee is live. A fair run must meet each one eventually.
+std::uint64_t undelivered(const SlushModel& md, const State& s) {
+  std::uint64_t pending = 0;
   for (MsgId m = 0; m < md.message_count(); ++m) {
     const auto& spec = md.message(m);
     if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) continue;
-    if (s.burned(m) && s.mints(m) == 0) return false;
+    if (s.burned(m) && s.mints(m) == 0) pending |= std::uint64_t(1) << m;
   }
   for (NodeId i = 1; i < md.tree().size(); ++i) {
     if (!s.frozen(i) || md.cut_off(s, i)) continue;
     // A caller frozen on a call whose callee stopped updating waits with its holders' exit.
-    if (md.cut_off(s, md.message(MsgId(s.frozen(i) - 1)).to)) continue;
-    return false;
+    const MsgId call = MsgId(s.frozen(i) - 1);
+    if (md.cut_off(s, md.message(call).to)) continue;
+    pending |= std::uint64_t(1) << (32 + call);
   }
-  return true;
+  return pending;
 }
 
 /// acceptance-soundness (M7), across a step: for every node, the seed's aggregated pair of each
@@ -189,8 +192,10 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
                     "Automatic bridging and the sharded VM; Fallback option"));
   // With consensus, runs are cut by the update bound and Byzantine operators may stall until an
   // election (M8) replaces them: liveness there is left to the SCC engine (docs/model.md).
-  if (!md.consensus())
-    ps.back().holds = [m](const State& s) { return delivered_at_rest(*m, s); };
+  if (!md.consensus()) {
+    ps.back().holds = [m](const State& s) { return undelivered(*m, s) == 0; };
+    ps.back().pending = [m](const State& s) { return undelivered(*m, s); };
+  }
 
   ps.push_back(make("fork-impossibility", PropertyKind::Invariant,
                     "under honest majority no two conflicting roots (L1 included) are both final",

@@ -120,9 +120,72 @@ struct Fickle {
   std::string describe(const Action& a) const { return std::to_string(a); }
 };
 
+/// A token passed round a ring 0 -> 1 -> 2 -> 0 by a fair "pass" while a request waits; a fair
+/// "grant" serves it (state 3, where nothing is enabled). Grant is enabled in state 2 only (so a
+/// weakly fair run may pass the token round for ever) or in every ring state (then it is
+/// continuously enabled and a fair run must take it). `pass_fair = false` makes passing unfair.
+struct Ring {
+  using State = std::uint8_t;
+  using Action = std::string;
+
+  bool grant_everywhere, pass_fair;
+  std::vector<Property<State, Action>> props;
+
+  Ring(bool grant_everywhere_, bool pass_fair_ = true)
+      : grant_everywhere(grant_everywhere_), pass_fair(pass_fair_) {
+    Property<State, Action> p;
+    p.name = "eventually-granted";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [](const State& s) { return s == 3; };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    if (s == 3) return;
+    out.push_back({"pass", State((s + 1) % 3), pass_fair});
+    if (grant_everywhere || s == 2) out.push_back({"grant", 3, true});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return a; }
+};
+
+/// Two requests served in turn for ever: state 0 owes request A, state 1 owes request B, and a
+/// fair "serve" flips between them. Each request is met infinitely often, though some request
+/// is always pending: with obligations (`pending`) the property holds; read as one goal
+/// ("nothing pending"), it fails.
+struct TakingTurns {
+  using State = std::uint8_t;
+  using Action = std::string;
+
+  std::vector<Property<State, Action>> props;
+
+  explicit TakingTurns(bool obligations) {
+    Property<State, Action> p;
+    p.name = "every-request-served";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [](const State&) { return false; };
+    if (obligations) p.pending = [](const State& s) { return std::uint64_t(s == 0 ? 1 : 2); };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    out.push_back({"serve", State(1 - s), true});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return a; }
+};
+
 static_assert(checker::ExplorableModel<Grid>);
 static_assert(checker::ExplorableModel<Request>);
 static_assert(checker::ExplorableModel<Jumps>);
 static_assert(checker::ExplorableModel<Fickle>);
+static_assert(checker::ExplorableModel<Ring>);
+static_assert(checker::ExplorableModel<TakingTurns>);
 
 }  // namespace slush::testing

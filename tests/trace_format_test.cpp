@@ -56,6 +56,34 @@ TEST(TraceFormat, RoundTrips) {
   EXPECT_EQ(back.states[5].action->text, t.states[5].action->text);
 }
 
+TEST(TraceFormat, ALassoRecordsWhereItsCycleReturns) {
+  trace::TraceFile t = r1_trace();
+  t.meta.violation = trace::Violation::Lasso;
+  t.meta.loop = 2;
+  const auto text = trace::write_itf(t);
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["loop"], 2);
+  EXPECT_EQ(j["#meta"]["violation"]["kind"], "lasso");
+  const auto back = trace::read_itf(text);
+  ASSERT_TRUE(back.meta.loop);
+  EXPECT_EQ(*back.meta.loop, 2u);
+  EXPECT_EQ(back.meta.violation, trace::Violation::Lasso);
+  EXPECT_EQ(trace::write_itf(back), text);
+}
+
+TEST(TraceFormat, ALoopOutsideTheTraceOrALassoWithoutOneIsRefused) {
+  auto j = nlohmann::json::parse(trace::write_itf(r1_trace()));
+  j["loop"] = 5;  // the last state cannot loop back to itself: a cycle has a step
+  EXPECT_EQ(error_position(j.dump()), "loop");
+  j["loop"] = -1;
+  EXPECT_EQ(error_position(j.dump()), "loop");
+  j["loop"] = "one";
+  EXPECT_EQ(error_position(j.dump()), "loop");
+  j.erase("loop");
+  j["#meta"]["violation"]["kind"] = "lasso";
+  EXPECT_EQ(error_position(j.dump()), "loop");
+}
+
 TEST(TraceFormat, BigIntegersUseTheItfEncoding) {
   auto t = r1_trace();
   t.states[0].variables[0].values[0] = std::int64_t(1) << 60;

@@ -37,6 +37,21 @@ TEST(TraceReplay, EveryModelledVariantReproducesOnR1AndR4) {
   EXPECT_GE(reproduced, 5);
 }
 
+// A lasso claims that its last state is the state it loops back to; a run that does not return
+// there shows no cycle, and replay says that the recorded liveness violation is not reproduced.
+TEST(TraceReplay, ALassoWhoseCycleDoesNotCloseDoesNotReproduce) {
+  TraceFile t = *shortest_trace(example_trace_model("r1-bridging.toml", "no-nullifier"));
+  t.meta.variant = "correct";
+  t.states.resize(3);  // the first two steps are taken by the correct protocol too
+  t.meta.violation = trace::Violation::Lasso;
+  t.meta.properties = {"eventual-delivery"};
+  t.meta.loop = 0;
+  t = through_file(t);
+  const auto r = replay(TraceModel(t.meta), t);
+  EXPECT_FALSE(r.divergence);
+  EXPECT_EQ(r.lost, std::vector<std::string>{"eventual-delivery"});
+}
+
 TEST(TraceReplay, ATracesOfTheCorrectProtocolNoLongerReproduces) {
   TraceFile t = *shortest_trace(example_trace_model("r1-bridging.toml", "mint-unfinal"));
   // Under the correct protocol the receiver waits for L1 before minting: the relay of the

@@ -144,7 +144,7 @@ TraceMeta trace_meta(const json& top) {
     const std::string kind = text(required(v, "#meta.violation", "kind"), "#meta.violation.kind");
     const auto parsed = parse_violation(kind);
     if (!parsed)
-      fail("#meta.violation.kind", "'" + kind + "' is not a violation kind (state, step, quiescent)");
+      fail("#meta.violation.kind", "'" + kind + "' is not a violation kind (state, step, quiescent, lasso)");
     m.violation = *parsed;
   }
   return m;
@@ -198,6 +198,15 @@ TraceFile read_itf(std::string_view input) {
   if (!states.is_array()) fail("states", "expected a list of states, found " + type_name(states));
   if (states.empty()) fail("states", "a trace has at least its initial state");
   for (std::size_t i = 0; i < states.size(); ++i) t.states.push_back(state(states[i], t.vars, i));
+  if (const auto it = top.find("loop"); it != top.end()) {
+    const std::int64_t loop = integer(*it, "loop");
+    if (loop < 0 || std::size_t(loop) + 1 >= t.states.size())
+      fail("loop", "state " + std::to_string(loop) + " is not a state before the last (the trace has " +
+                       std::to_string(t.states.size()) + " states)");
+    t.meta.loop = std::size_t(loop);
+  }
+  if (t.meta.violation == Violation::Lasso && !t.meta.loop)
+    fail("loop", "a lasso violation needs the index of the state its cycle returns to");
   return t;
 }
 

@@ -67,7 +67,9 @@ std::string write_itf(const TraceFile& trace) {
   out += "\"vars\": " + ordered_json(trace.vars).dump(-1, ' ', false, kReplace) + ",\n\"states\": [";
   for (std::size_t i = 0; i < trace.states.size(); ++i)
     out += (i ? ",\n" : "\n") + state(trace.states[i], i).dump(-1, ' ', false, kReplace);
-  out += "\n]\n}\n";
+  out += "\n]";
+  if (trace.meta.loop) out += ",\n\"loop\": " + std::to_string(*trace.meta.loop);
+  out += "\n}\n";
   return out;
 }
 

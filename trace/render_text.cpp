@@ -68,8 +68,11 @@ std::string render_text(const TraceModel& model, const TraceFile& trace) {
   if (!m.properties.empty()) {
     o << "violates:";
     for (const auto& p : m.properties) o << ' ' << p;
-    o << " (ending in a " << (m.violation == Violation::Quiescent ? "quiescent state" : to_string(m.violation))
-      << ")\n";
+    if (m.violation == Violation::Lasso && m.loop)
+      o << " (a fair cycle: the last state is state " << *m.loop << ", and the run repeats from there)\n";
+    else
+      o << " (ending in a "
+        << (m.violation == Violation::Quiescent ? "quiescent state" : to_string(m.violation)) << ")\n";
   }
   const auto states = replayed_states(model, trace);
   for (std::size_t k = 0; k < trace.states.size(); ++k)

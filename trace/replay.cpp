@@ -39,6 +39,10 @@ ReplayResult replay(const TraceModel& model, const TraceFile& trace) {
     r.divergence = Divergence{*run.disabled, recorded_text(trace, *run.disabled), true, {}};
   for (auto& f : run.findings)
     if (f.index < good) r.findings.push_back(std::move(f));
+  if (trace.meta.loop && !r.divergence) {
+    const auto lasso = unmet_on_cycle(model.checked(), run, *trace.meta.loop);
+    if (!lasso.empty()) r.findings.push_back({*trace.meta.loop, Violation::Lasso, lasso});
+  }
   for (const auto& p : trace.meta.properties)
     (r.first(p) ? r.reproduced : r.lost).push_back(p);
   return r;

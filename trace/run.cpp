@@ -1,5 +1,7 @@
 #include "trace/run.hpp"
 
+#include "checker/fair_cycles.hpp"
+
 namespace slush::trace {
 
 using checker::PropertyKind;
@@ -51,6 +53,19 @@ std::vector<std::string> unmet_at_rest(const properties::CheckedSlush& m, const 
   std::vector<model::SlushStep> steps;
   m.successors(s, steps);
   return unmet_given(m, s, steps);
+}
+
+std::vector<std::string> unmet_on_cycle(const properties::CheckedSlush& m, const Run& run,
+                                        std::size_t loop) {
+  if (loop + 1 >= run.states.size() || !(run.states.back() == run.states[loop])) return {};
+  const std::vector<model::State> states(run.states.begin() + std::ptrdiff_t(loop),
+                                         run.states.end() - 1);
+  const std::vector<model::Action> actions(run.taken.begin() + std::ptrdiff_t(loop), run.taken.end());
+  std::vector<std::string> out;
+  for (const auto& p : m.properties())
+    if (p.kind == PropertyKind::Eventually && checker::violated_on_cycle(m, p, states, actions))
+      out.push_back(p.name);
+  return out;
 }
 
 const Finding* Run::first(const std::string& property) const {

@@ -29,6 +29,14 @@ std::vector<std::string> broken_on(const properties::CheckedSlush& m, const mode
 /// The liveness goals unmet in `s` if `s` is quiescent (no fair action enabled); else none.
 std::vector<std::string> unmet_at_rest(const properties::CheckedSlush& m, const model::State& s);
 
+struct Run;
+
+/// The liveness properties whose obligations stay pending for ever if `run` loops back from its
+/// last state to state `loop`: the last state must equal that one, the cycle must be fair (each
+/// fair action enabled throughout it is taken in it), and an obligation pending all along.
+std::vector<std::string> unmet_on_cycle(const properties::CheckedSlush& m, const Run& run,
+                                        std::size_t loop);
+
 /// A run of actions from the model's initial state.
 struct Run {
   std::vector<model::State> states;    ///< states[0] is initial; states[k] follows action k

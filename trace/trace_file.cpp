@@ -18,12 +18,13 @@ std::string_view to_string(Violation v) {
     case Violation::State: return "state";
     case Violation::Step: return "step";
     case Violation::Quiescent: return "quiescent";
+    case Violation::Lasso: return "lasso";
   }
   return "?";
 }
 
 std::optional<Violation> parse_violation(std::string_view name) {
-  for (Violation v : {Violation::State, Violation::Step, Violation::Quiescent})
+  for (Violation v : {Violation::State, Violation::Step, Violation::Quiescent, Violation::Lasso})
     if (to_string(v) == name) return v;
   return std::nullopt;
 }

@@ -58,11 +58,13 @@ struct RecordedState {
   const RecordedVariable* find(std::string_view name) const;
 };
 
-/// How the recorded run violates its properties: in a state, on a step, or in a quiescent state
-/// (no fair action enabled) where a liveness goal is unmet.
-enum class Violation { State, Step, Quiescent };
+/// How the recorded run violates its properties: in a state, on a step, in a quiescent state
+/// (no fair action enabled) where a liveness goal is unmet, or on a fair cycle (a lasso: the
+/// last state equals state `TraceMeta::loop`, and the steps after it repeat for ever) along
+/// which a liveness obligation stays pending.
+enum class Violation { State, Step, Quiescent, Lasso };
 
-/// The name of a violation kind in the file: "state", "step" or "quiescent".
+/// The name of a violation kind in the file: "state", "step", "quiescent" or "lasso".
 std::string_view to_string(Violation v);
 std::optional<Violation> parse_violation(std::string_view name);
 
@@ -77,6 +79,8 @@ struct TraceMeta {
   std::string variant;      ///< model::VariantInfo::name
   std::vector<std::string> properties;  ///< the violated properties (empty: none recorded)
   Violation violation = Violation::State;
+  /// A lasso: the index of the state the last state loops back to (ITF's top-level "loop").
+  std::optional<std::size_t> loop;
 };
 
 /// A whole trace: `states[0]` is the initial state; every later state records its action.

@@ -177,7 +177,9 @@ TraceFile TraceModel::make_trace(
     actions.push_back(s.action);
     states.push_back(s.state);
   }
-  return make_trace(cex.trace.initial, actions, states, cex.properties, violation_of(cex.kind));
+  TraceFile t = make_trace(cex.trace.initial, actions, states, cex.properties, violation_of(cex.kind));
+  t.meta.loop = cex.loop;
+  return t;
 }
 
 Violation violation_of(checker::ViolationKind k) {
@@ -185,6 +187,7 @@ Violation violation_of(checker::ViolationKind k) {
     case checker::ViolationKind::State: return Violation::State;
     case checker::ViolationKind::Step: return Violation::Step;
     case checker::ViolationKind::Quiescent: return Violation::Quiescent;
+    case checker::ViolationKind::Lasso: return Violation::Lasso;
   }
   return Violation::State;
 }
