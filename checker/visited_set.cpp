@@ -9,12 +9,12 @@
 #include <new>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 namespace slush::checker {
 
 namespace {
 constexpr std::size_t kInlineMaxWidth = 16;
-constexpr std::size_t kInitialSlots = std::size_t(1) << 16;
 
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 }  // namespace
@@ -38,11 +38,32 @@ VisitedSet::Words& VisitedSet::Words::operator=(Words&& o) noexcept {
   return *this;
 }
 
+void VisitedSet::Words::resize(std::size_t n) {
+  if (!p_) {
+    *this = Words(n);
+    return;
+  }
+  const std::size_t old_bytes = bytes();
+  const std::size_t old_n = n_;
+  n_ = n;
+  // The kernel moves the pages (no copy) and maps fresh zero pages for the tail: growing costs
+  // page faults for the added part only, not for a whole new table.
+  void* p = mremap(p_, old_bytes, bytes(), MREMAP_MAYMOVE);
+  if (p == MAP_FAILED) {
+    n_ = old_n;
+    throw std::bad_alloc();
+  }
+  p_ = static_cast<std::uint64_t*>(p);
+  madvise(p_, bytes(), MADV_HUGEPAGE);
+}
+
 VisitedSet::Words::~Words() {
   if (p_) munmap(p_, bytes());
 }
 
-VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered) : width_(width) {
+VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered,
+                       std::size_t initial_slots)
+    : width_(width) {
   if (width == 0) throw std::invalid_argument("VisitedSet: record width must be positive");
   if (numbered)
     layout_ = VisitedLayout::Indexed;
@@ -55,7 +76,7 @@ VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered) : wi
     return;
   }
   words_ = layout_ == VisitedLayout::Fingerprint ? 1 : (width + 7) / 8;
-  capacity_ = kInitialSlots;
+  capacity_ = std::max<std::size_t>(initial_slots, 4);
   grow_at_ = capacity_ * 3 / 4;
   table_ = Words(capacity_ * words_);
 }
@@ -121,9 +142,7 @@ bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) 
   } else {
     std::memcpy(&v, record, width_);
     if (v == 0) {  // the all-zero record, kept beside the table
-      if (std::atomic_ref<bool>(has_zero_).exchange(true)) return false;
-      std::atomic_ref<std::size_t>(count_).fetch_add(1, std::memory_order_relaxed);
-      return true;
+      return !std::atomic_ref<bool>(has_zero_).exchange(true);  // counted by the caller too
     }
   }
   std::uint64_t* t = table_.data();
@@ -149,20 +168,47 @@ std::size_t VisitedSet::size_relaxed() const {
 }
 
 void VisitedSet::grow() {
-  Words old(capacity_ * 3 / 2 * words_);
-  std::swap(old, table_);
+  // In place: the table is extended (Words::resize) and its records are moved to their new
+  // homes from the last slot down. With multiply-shift homes a record's new home is at least
+  // its old one, so a record taken from slot i and reinserted from a home at or above i probes
+  // only slots above i, which hold moved records or nothing: the moves never meet records still
+  // to move. The rare record whose reinsertion could reach below i (a long probe run near the
+  // table's start, or a wrap past the end) waits in `later` until every old slot is cleared.
   const std::size_t old_capacity = capacity_;
   capacity_ = capacity_ * 3 / 2;
   grow_at_ = capacity_ * 3 / 4;
-  for (std::size_t i = 0; i < old_capacity; ++i) {
-    const std::uint64_t* v = old.data() + i * words_;
-    if ((v[0] | (words_ == 2 ? v[1] : 0)) == 0) continue;
-    // The hash of a slot: the fingerprint itself, or the record's (its first width_ bytes).
-    const std::uint64_t h = layout_ == VisitedLayout::Fingerprint
-                                ? v[0]
-                                : hash(reinterpret_cast<const std::uint8_t*>(v), width_);
-    insert_words(v, h);
+  table_.resize(capacity_ * words_);
+  std::uint64_t* t = table_.data();
+  std::vector<std::uint64_t> later;  // words_ words per record
+  for (std::size_t i = old_capacity; i-- > 0;) {
+    std::uint64_t* v = t + i * words_;
+    const std::uint64_t w[2] = {v[0], words_ == 2 ? v[1] : 0};
+    if ((w[0] | w[1]) == 0) continue;
+    v[0] = 0;
+    if (words_ == 2) v[1] = 0;
+    const std::uint64_t h = hash_of_slot(w);
+    if (home(h) < i || !place_above(w, h)) later.insert(later.end(), w, w + words_);
   }
+  for (std::size_t k = 0; k < later.size(); k += words_)
+    insert_words(later.data() + k, hash_of_slot(later.data() + k));
+}
+
+bool VisitedSet::place_above(const std::uint64_t* v, std::uint64_t h) {
+  std::uint64_t* t = table_.data();
+  for (std::size_t i = home(h); i < capacity_; ++i) {
+    std::uint64_t* slot = t + i * words_;
+    if ((slot[0] | (words_ == 2 ? slot[1] : 0)) == 0) {
+      slot[0] = v[0];
+      if (words_ == 2) slot[1] = v[1];
+      return true;
+    }
+  }
+  return false;  // the run reaches the end: the record waits until the old slots are cleared
+}
+
+std::uint64_t VisitedSet::hash_of_slot(const std::uint64_t* v) const {
+  return layout_ == VisitedLayout::Fingerprint ? v[0]
+                                               : hash(reinterpret_cast<const std::uint8_t*>(v), width_);
 }
 
 std::size_t VisitedSet::size() const {
@@ -176,7 +222,7 @@ std::size_t VisitedSet::bytes() const {
 std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {
   if (layout_ == VisitedLayout::Indexed) return store_->bytes_at_next_growth(ahead);
   if (count_ + ahead <= grow_at_) return bytes();
-  return bytes() + capacity_ * 3 / 2 * words_ * sizeof(std::uint64_t);
+  return capacity_ * 3 / 2 * words_ * sizeof(std::uint64_t);  // grown in place: no second table
 }
 
 double VisitedSet::omission_probability() const {

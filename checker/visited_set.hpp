@@ -11,7 +11,7 @@
 //     omit states, with the probability `omission_probability()` reports.
 //   - indexed: wider records go to a numbered StateStore (arena + tagged index), which the trace
 //     rebuild needs anyway.
-// Inline and fingerprint tables grow by half when three quarters full, so a table is 50% to 75%
+// Inline and fingerprint tables grow by half, in place, when three quarters full, so a table is 50% to 75%
 // full: 8-byte slots cost 10.7 to 16 bytes per state. Capacities are not powers of two; the slot
 // of a hash is found by multiply-shift ("fastrange").
 #pragma once
@@ -32,7 +32,8 @@ class VisitedSet {
  public:
   /// A set of records of `width` bytes; `fingerprints` asks for hash compaction. `numbered`
   /// forces the indexed layout (states numbered in insertion order, as a trace rebuild needs).
-  VisitedSet(std::size_t width, bool fingerprints, bool numbered);
+  VisitedSet(std::size_t width, bool fingerprints, bool numbered,
+             std::size_t initial_slots = std::size_t(1) << 16);
 
   VisitedLayout layout() const { return layout_; }
   /// The hash of a record: for records of up to 8 bytes a 64-bit mixer over the word (inline,
@@ -78,8 +79,8 @@ class VisitedSet {
   std::size_t size() const;
   /// Bytes held now.
   std::size_t bytes() const;
-  /// Bytes held at the peak of the growth the next `ahead` inserts may cause (old and new tables
-  /// both alive), or bytes() if they cannot grow the set.
+  /// Bytes held after the growth the next `ahead` inserts may cause (tables grow in place; the
+  /// numbered store's arena holds old and new blocks at once), or bytes() if they cause none.
   std::size_t bytes_at_next_growth(std::size_t ahead) const;
   /// Bytes of table per stored state (0 when empty).
   double bytes_per_state() const { return size() ? double(bytes()) / double(size()) : 0.0; }
@@ -94,6 +95,11 @@ class VisitedSet {
     return std::size_t((static_cast<unsigned __int128>(h) * capacity_) >> 64);
   }
   void grow();
+  /// Grow's move of one record: places it in the first empty slot from its home up to the end
+  /// of the table; false if there is none.
+  bool place_above(const std::uint64_t* v, std::uint64_t h);
+  /// The hash a slot's record was placed by: the fingerprint itself, or the record's.
+  std::uint64_t hash_of_slot(const std::uint64_t* v) const;
   /// Inserts slot value `v` (words_ words, not all zero) probing from hash `h`.
   bool insert_words(const std::uint64_t* v, std::uint64_t h);
 
@@ -111,6 +117,9 @@ class VisitedSet {
     Words(Words&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
     Words& operator=(Words&& o) noexcept;
     ~Words();
+    /// Grows to `n` words in place where the kernel can (else it moves the pages); the added
+    /// words are zero.
+    void resize(std::size_t n);
     std::uint64_t* data() const { return p_; }
     std::size_t size() const { return n_; }
     std::size_t bytes() const;

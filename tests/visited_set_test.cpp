@@ -1,0 +1,86 @@
+// The visited set: every layout answers "new" exactly for a record's first insert, across the
+// in-place growth of its table, and for lock-free inserts too.
+#include "checker/visited_set.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <cstring>
+#include <set>
+#include <vector>
+
+namespace slush::checker {
+namespace {
+
+/// Inserts `records` (each `width` bytes) into a set that starts with 4 slots, so that it grows
+/// many times, and checks every answer against std::set.
+void expect_exact_answers(std::size_t width, bool fingerprints,
+                          const std::vector<std::vector<std::uint8_t>>& records,
+                          bool concurrent) {
+  VisitedSet set(width, fingerprints, /*numbered=*/false, /*initial_slots=*/4);
+  std::set<std::vector<std::uint8_t>> seen;
+  for (const auto& r : records) {
+    const std::uint64_t h = VisitedSet::hash(r.data(), width);
+    bool fresh = false;
+    if (concurrent && set.lock_free()) {
+      if (set.needs_growth(1)) set.grow_now();
+      fresh = set.insert_concurrent(r.data(), h);
+      if (fresh) set.add_count(1);
+    } else {
+      fresh = set.insert(r.data(), h);
+    }
+    RC_ASSERT(fresh == seen.insert(r).second);
+  }
+  RC_ASSERT(set.size() == seen.size());
+}
+
+/// Records drawn from a small alphabet of values so that duplicates are common; the all-zero
+/// record (kept beside the table) comes up too.
+std::vector<std::vector<std::uint8_t>> records(std::size_t width) {
+  const auto n = *rc::gen::inRange<std::size_t>(0, 3000);
+  const auto spread = *rc::gen::inRange<unsigned>(1, 4000);
+  std::vector<std::vector<std::uint8_t>> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto v = *rc::gen::inRange<unsigned>(0, spread);
+    std::vector<std::uint8_t> r(width, 0);
+    for (std::size_t b = 0; b < width && b < sizeof v; ++b) r[(b * 5) % width] ^= std::uint8_t(v >> (8 * b));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+RC_GTEST_PROP(VisitedSet, InlineRecordsAreNewExactlyOnce, ()) {
+  const auto width = *rc::gen::inRange<std::size_t>(1, 17);
+  expect_exact_answers(width, false, records(width), false);
+}
+
+RC_GTEST_PROP(VisitedSet, FingerprintsOfNarrowRecordsAreExact, ()) {
+  // Up to 8 bytes the fingerprint is a bijection of the record: no omission is possible.
+  const auto width = *rc::gen::inRange<std::size_t>(1, 9);
+  expect_exact_answers(width, true, records(width), false);
+}
+
+RC_GTEST_PROP(VisitedSet, LockFreeInsertsAgreeWithLockedOnes, ()) {
+  const auto width = *rc::gen::inRange<std::size_t>(1, 9);
+  expect_exact_answers(width, *rc::gen::arbitrary<bool>(), records(width), true);
+}
+
+TEST(VisitedSet, GrowsInPlaceKeepingEveryRecord) {
+  VisitedSet set(8, false, false, 4);
+  for (std::uint64_t i = 1; i <= 200000; ++i) {
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    ASSERT_TRUE(set.insert(r, VisitedSet::hash(r, 8)));
+  }
+  for (std::uint64_t i = 1; i <= 200000; i += 3) {
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    EXPECT_FALSE(set.insert(r, VisitedSet::hash(r, 8)));
+  }
+  EXPECT_EQ(set.size(), 200000u);
+  // At least half full (8-byte slots), up to the rounding of the table to whole huge pages.
+  EXPECT_LE(set.bytes(), 200000u * 16u + (std::size_t(2) << 20));
+}
+
+}  // namespace
+}  // namespace slush::checker
