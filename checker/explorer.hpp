@@ -102,6 +102,7 @@ class Explorer {
  private:
   static constexpr StateId kNoParent = kNoParentState;
   static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
+  static constexpr std::size_t kAhead = 24;  // lookups a slot's prefetch runs ahead of its probe
 
   /// A state being expanded and its steps.
   struct Expansion {
@@ -404,8 +405,12 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         std::uint8_t* p = w.packed.data() + (w.batch[j].first + k) * width_;
         model_.pack(w.batch[j].steps[k].next, p);
         w.hashes[w.batch[j].first + k] = VisitedSet::hash(p, width_);
-        if (!shared || lock_free) visited.prefetch(w.hashes[w.batch[j].first + k]);
       }
+    // Slots start loading kAhead lookups before they are probed: enough misses in flight to
+    // hide the memory's latency, not so many that the prefetches stall waiting for buffers.
+    const bool prefetching = !shared || lock_free;
+    if (prefetching)
+      for (std::size_t g = 0; g < std::min(kAhead, successors); ++g) visited.prefetch(w.hashes[g]);
     // A set shared under the lock takes each state's successors in one locked section.
     const bool locked = shared && !lock_free;
     for (std::size_t j = 0; j < n; ++j) {
@@ -428,6 +433,8 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       w.fresh.resize(e.steps.size());
       w.ids.resize(e.steps.size());
       auto lookup = [&](std::size_t k) {
+        if (prefetching && e.first + k + kAhead < successors)
+          visited.prefetch(w.hashes[e.first + k + kAhead]);
         w.fresh[k] = insert(w.packed.data() + (e.first + k) * width_, w.hashes[e.first + k], e.from,
                             w.ids[k]);
         if (lock_free && w.fresh[k]) ++w.placed;

@@ -85,54 +85,17 @@ std::uint64_t VisitedSet::hash_wide(const std::uint8_t* record, std::size_t widt
   return XXH3_64bits(record, width);
 }
 
-bool VisitedSet::insert(const std::uint8_t* record, std::uint64_t h, StateId* id) {
-  std::uint64_t v[2] = {0, 0};
-  switch (layout_) {
-    case VisitedLayout::Indexed: {
-      const auto [n, inserted] = store_->insert(record);
-      if (id) *id = n;
-      return inserted;
-    }
-    case VisitedLayout::Fingerprint:
-      v[0] = h ? h : 1;  // 0 marks an empty slot
-      break;
-    case VisitedLayout::Inline:
-      std::memcpy(v, record, width_);
-      if ((v[0] | v[1]) == 0) {  // looks like an empty slot: kept beside the table
-        if (has_zero_) return false;
-        has_zero_ = true;
-        ++count_;
-        return true;
-      }
-      break;
-  }
-  if (count_ >= grow_at_) grow();
-  if (!insert_words(v, h)) return false;
-  ++count_;
-  return true;
+bool VisitedSet::insert_indexed(const std::uint8_t* record, StateId* id) {
+  const auto [n, inserted] = store_->insert(record);
+  if (id) *id = n;
+  return inserted;
 }
 
-bool VisitedSet::insert_words(const std::uint64_t* v, std::uint64_t h) {
-  std::uint64_t* t = table_.data();
-  if (words_ == 1) {
-    for (std::size_t i = home(h);;) {
-      if (t[i] == v[0]) return false;
-      if (t[i] == 0) {
-        t[i] = v[0];
-        return true;
-      }
-      if (++i == capacity_) i = 0;
-    }
-  }
-  for (std::size_t i = home(h);;) {
-    std::uint64_t* slot = t + 2 * i;
-    if (slot[0] == v[0] && slot[1] == v[1]) return false;
-    if ((slot[0] | slot[1]) == 0) {
-      slot[0] = v[0], slot[1] = v[1];
-      return true;
-    }
-    if (++i == capacity_) i = 0;
-  }
+bool VisitedSet::insert_zero() {
+  if (has_zero_) return false;
+  has_zero_ = true;
+  ++count_;
+  return true;
 }
 
 bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) {

@@ -58,7 +58,25 @@ class VisitedSet {
   }
   /// Inserts a record with its hash; true if it was new. In the indexed layout `id` receives the
   /// record's number.
-  bool insert(const std::uint8_t* record, std::uint64_t h, StateId* id = nullptr);
+  /// (Inline: it runs once per transition.)
+  bool insert(const std::uint8_t* record, std::uint64_t h, StateId* id = nullptr) {
+    std::uint64_t v[2] = {0, 0};
+    switch (layout_) {
+      case VisitedLayout::Indexed:
+        return insert_indexed(record, id);
+      case VisitedLayout::Fingerprint:
+        v[0] = h ? h : 1;  // 0 marks an empty slot
+        break;
+      case VisitedLayout::Inline:
+        std::memcpy(v, record, width_);
+        if ((v[0] | v[1]) == 0) return insert_zero();  // looks empty: kept beside the table
+        break;
+    }
+    if (count_ >= grow_at_) grow();
+    if (!insert_words(v, h)) return false;
+    ++count_;
+    return true;
+  }
 
   // Sharing the set between threads. A set of one-word slots (records of up to 8 bytes, or
   // fingerprints) takes lock-free inserts (compare-and-swap on the slot); such inserts never grow
@@ -101,7 +119,30 @@ class VisitedSet {
   /// The hash a slot's record was placed by: the fingerprint itself, or the record's.
   std::uint64_t hash_of_slot(const std::uint64_t* v) const;
   /// Inserts slot value `v` (words_ words, not all zero) probing from hash `h`.
-  bool insert_words(const std::uint64_t* v, std::uint64_t h);
+  bool insert_words(const std::uint64_t* v, std::uint64_t h) {
+    std::uint64_t* t = table_.data();
+    if (words_ == 1) {
+      for (std::size_t i = home(h);;) {
+        if (t[i] == v[0]) return false;
+        if (t[i] == 0) {
+          t[i] = v[0];
+          return true;
+        }
+        if (++i == capacity_) i = 0;
+      }
+    }
+    for (std::size_t i = home(h);;) {
+      std::uint64_t* slot = t + 2 * i;
+      if (slot[0] == v[0] && slot[1] == v[1]) return false;
+      if ((slot[0] | slot[1]) == 0) {
+        slot[0] = v[0], slot[1] = v[1];
+        return true;
+      }
+      if (++i == capacity_) i = 0;
+    }
+  }
+  bool insert_indexed(const std::uint8_t* record, StateId* id);
+  bool insert_zero();
 
   VisitedLayout layout_;
   std::size_t width_;
