@@ -97,7 +97,12 @@ void SlushModel::revert_events(State& t, const LostEvent& lost) const {
       t.burn_time(m) = 0;
       t.balance(spec.from, spec.token) += t.amount(m);
       t.amount(m) = 0;
-      if (call && t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
+      if (call && t.frozen(spec.from) == m + 1) {
+        // The sender may owe another call (the state has one freeze slot, which a later refreeze
+        // took over): it waits for that one now.
+        MsgId owed = 0;
+        t.frozen(spec.from) = outstanding_call(t, spec.from, owed) ? std::uint8_t(owed + 1) : 0;
+      }
     }
   }
 }

@@ -57,15 +57,29 @@ bool SlushModel::misbehaving(const State& s, NodeId p) const {
 // operator of an ancestor. Honest nodes vote against the nearest misbehaving ancestor; a
 // Byzantine node may vote against any honest ancestor (for a Byzantine candidate).
 void SlushModel::try_vote(const State& s, NodeId z, std::vector<SlushStep>& out) const {
-  if (!config_.elections || z == kL1 || s.ballot(z) != kNowhere || cut_off(s, z)) return;
+  if (!config_.elections || z == kL1 || cut_off(s, z)) return;
+  // One ballot at a time; an honest node recasts its ballot once its target no longer
+  // misbehaves (so that honest votes do not stay split between two misbehaving operators).
+  if (s.ballot(z) != kNowhere && (s.byzantine(z) || misbehaving(s, s.ballot(z)))) return;
+  // A Byzantine node may vote for any honest ancestor's replacement. An honest node votes
+  // against the highest misbehaving ancestor: replacing it (L1 above all, whose fork every node
+  // sees) comes first, and honest ballots split between two misbehaving operators could leave
+  // both in place; once it is replaced the node recasts against the next one.
+  NodeId target = kNowhere;
   for (NodeId p = s.parent(z); p != kNowhere; p = p == kL1 ? kNowhere : s.parent(p)) {
-    const bool grounds = s.byzantine(z) ? !s.byzantine(p) : misbehaving(s, p);
-    if (!grounds) continue;
+    if (!s.byzantine(z)) {
+      if (misbehaving(s, p)) target = p;
+      continue;
+    }
+    if (s.byzantine(p)) continue;
     State t = s;
     t.ballot(z) = p;
-    out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(p)}, std::move(t), !s.byzantine(z)});
-    if (!s.byzantine(z)) return;  // an honest node votes against the nearest one only
+    out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(p)}, std::move(t), false});
   }
+  if (target == kNowhere || s.byzantine(z)) return;
+  State t = s;
+  t.ballot(z) = target;
+  out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(target)}, std::move(t), true});
 }
 
 SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
@@ -74,6 +88,7 @@ SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
     if (z == p || !within(s, z, p)) continue;
     ++b.descendants;
     b.honest_descendants += s.byzantine(z) ? 0 : 1;
+    b.live_honest += !s.byzantine(z) && !cut_off(s, z) ? 1 : 0;
     if (s.ballot(z) == p) (s.byzantine(z) ? b.byzantine : b.honest) += 1;
   }
   return b;

@@ -175,7 +175,15 @@ bool SlushModel::forced_inbox_pending(const State& s, NodeId n) const {
 }
 
 bool SlushModel::blocked_by_inbox(const State& s, NodeId n) const {
-  return config_.variant != Variant::SkipForced && forced_inbox_pending(s, n);
+  if (config_.variant == Variant::SkipForced) return false;
+  // A message for a frozen receiver that it may not take yet (a transfer to a swap caller
+  // awaiting its reply) cannot be demanded of it: were it to block the receiver's updates, the
+  // receiver's own forced swap could never leave and its reply never come.
+  for (MsgId m = 0; m < message_count(); ++m)
+    if (s.forced(m) == Forced::Down && s.forced_pos(m) == n &&
+        (message(m).to != n || may_receive(s, n, m)))
+      return true;
+  return false;
 }
 
 unsigned SlushModel::halted_count(const State& s) const {

@@ -94,6 +94,7 @@ class SlushModel {
   bool misbehaving(const State& s, NodeId p) const;
   struct Ballots {
     unsigned honest = 0, byzantine = 0, descendants = 0, honest_descendants = 0;
+    unsigned live_honest = 0;  ///< honest descendants still able to vote (not cut off by a halt)
   };
   /// The votes to replace `p`'s operator among its descendants.
   Ballots ballots(const State& s, NodeId p) const;

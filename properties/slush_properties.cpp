@@ -149,7 +149,9 @@ bool election_safe(const SlushModel& md, const State& s, const model::Action& a,
 /// L1 operator that forked visibly or withholds from an honest child has been replaced.
 bool l1_recovered(const SlushModel& md, const State& s) {
   const auto b = md.ballots(s, model::kL1);
-  if (2 * b.honest_descendants <= b.descendants) return true;  // the assumption is broken
+  // The assumption is an honest majority that can vote: halted (crashed) honest operators and
+  // the nodes they cut off cannot.
+  if (2 * b.live_honest <= b.descendants) return true;  // the assumption is broken
   return !md.misbehaving(s, model::kL1);
 }
 

@@ -20,7 +20,7 @@ TEST(R1Bridging, CorrectProtocolHoldsEveryModelledProperty) {
   ASSERT_EQ(r.stop, StopReason::Complete);
   // Pinned counts: a change is a finding to explain (see docs/model.md).
   EXPECT_EQ(r.stats.states, 5411u);
-  EXPECT_EQ(r.stats.transitions, 19059u);
+  EXPECT_EQ(r.stats.transitions, 19089u);
   EXPECT_EQ(r.stats.depth, 17u);
   const auto& props = checked.properties();
   int held = 0;
