@@ -22,6 +22,10 @@ struct Statistics {
   double omission_probability = 0;  ///< hash compaction: chance that a state was omitted
   const char* store_layout = "";    ///< "inline", "fingerprint" or "indexed" (visited_set.hpp)
   unsigned threads = 1;             ///< workers that expanded states
+  /// Symmetry reduction was asked for: with groups, `states` and `transitions` count orbits.
+  bool symmetry = false;
+  std::size_t symmetry_groups = 0;   ///< groups of interchangeable parts the reduction used
+  std::uint64_t symmetry_order = 1;  ///< relabellings in the symmetry group (orbit size bound)
   double seconds = 0;
 
   double states_per_second() const { return seconds > 0 ? double(states) / seconds : 0.0; }

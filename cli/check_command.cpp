@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "checker/concretize.hpp"
 #include "checker/explorer.hpp"
 #include "cli/bridge_lite_check.hpp"
 #include "cli/exit_codes.hpp"
@@ -15,6 +16,7 @@
 #include "cli/trace_io.hpp"
 #include "config/configuration.hpp"
 #include "properties/slush_properties.hpp"
+#include "properties/symmetric_slush.hpp"
 
 namespace slush::cli {
 
@@ -86,6 +88,25 @@ checker::ExploreOptions engine_options(const CheckOptions& o) {
   return eo;
 }
 
+/// The search, reduced by the configuration's symmetry if asked: the reduced search's
+/// counterexample is made a run of the model itself, so reports and traces are concrete.
+SlushResult explore_slush(const properties::CheckedSlush& checked,
+                          const checker::ExploreOptions& eo, bool symmetry) {
+  if (!symmetry) return checker::explore(checked, eo);
+  const model::SubtreeSymmetry group(checked.model());
+  SlushResult result;
+  if (group.trivial()) {
+    result = checker::explore(checked, eo);
+  } else {
+    const properties::SymmetricSlush reduced(checked, group);
+    result = checker::concretize(reduced, checker::explore(reduced, eo));
+  }
+  result.stats.symmetry = true;
+  result.stats.symmetry_groups = group.groups().size();
+  result.stats.symmetry_order = group.order();
+  return result;
+}
+
 }  // namespace
 
 std::uint64_t default_memory_cap() {
@@ -132,7 +153,13 @@ int run_check(const CheckOptions& o) {
   eo.max_states = cfg.max_states;
   if (!resolve_only(o.only, checked->properties(), eo.enabled)) return kBadInput;
 
-  const auto result = checker::explore(*checked, eo);
+  SlushResult result;
+  try {
+    result = explore_slush(*checked, eo, o.symmetry);
+  } catch (const checker::SymmetryError& e) {
+    std::cerr << "slush check: --symmetry: " << e.what() << "\n";
+    return kBadInput;
+  }
   if (o.json_path != "-" && o.junit_path != "-") print_text(std::cout, cfg, *checked, result);
   if (!o.json_path.empty() &&
       !write_output(o.json_path, to_json(cfg, *checked, result) + "\n", "check", "--json"))
@@ -174,6 +201,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--hash-compaction", options->hash_compaction,
                 "Keep a 64-bit fingerprint per state instead of the state (less memory; a state "
                 "may be omitted with the probability the report gives)");
+  cmd->add_flag("--symmetry", options->symmetry,
+                "Explore one state per orbit under relabelling interchangeable sibling subtrees "
+                "(same shape and role, no message endpoint inside); verdicts are unchanged, "
+                "counts are of orbits");
   cmd->add_option("--max-states", options->max_states,
                   "Stop after storing this many states (exit 3 if no violation was found)");
   cmd->add_option("--property", options->only, "Check only this property (repeatable)")

@@ -28,6 +28,8 @@ struct CheckOptions {
   std::uint64_t memory = 0;
   bool hash_compaction = false;
   unsigned threads = 0;  ///< workers; 0: the machine's cores
+  /// Explore one state per orbit under relabelling interchangeable sibling subtrees.
+  bool symmetry = false;
 };
 
 /// Three quarters of the machine's physical memory: the default memory cap of a search.

@@ -69,6 +69,12 @@ std::string search_line(checker::StopReason stop, const checker::Statistics& st)
   if (st.fair_cycles_examined)
     line += "; liveness: " + std::to_string(st.edges) + " edges kept, " +
             std::to_string(st.cycle_components) + " cyclic components examined";
+  if (st.symmetry && st.symmetry_groups == 0)
+    line += "; symmetry: no interchangeable sibling subtrees in this configuration (full search)";
+  else if (st.symmetry)
+    line += "; symmetry: " + std::to_string(st.symmetry_groups) +
+            " group(s) of interchangeable sibling subtrees, " + std::to_string(st.symmetry_order) +
+            " relabellings; states and transitions count orbits";
   if (stop == checker::StopReason::MemoryBound)
     line += " (the next step would pass the memory cap; raise --memory or try --hash-compaction)";
   return line;
@@ -90,7 +96,12 @@ nlohmann::json statistics_json(const checker::Statistics& st) {
           {"quiescent", st.quiescent},
           {"liveness_edges", st.edges},
           {"cycle_components", st.cycle_components},
-          {"fair_cycles_examined", st.fair_cycles_examined}};
+          {"fair_cycles_examined", st.fair_cycles_examined},
+          {"symmetry",
+           {{"enabled", st.symmetry},
+            {"groups", st.symmetry_groups},
+            {"order", st.symmetry_order},
+            {"counts_orbits", st.symmetry && st.symmetry_groups > 0}}}};
 }
 
 void print_text(std::ostream& out, const config::Configuration& cfg,
