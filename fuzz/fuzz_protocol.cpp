@@ -10,7 +10,6 @@
 // The properties that assume honest majority in every subtree (fork-impossibility, exit-safety,
 // l1-recovery) are checked only while the tree has it: not at all when the input's placement
 // breaks it (a flag of the input), and no more once exits have left a subtree without it.
-// l1-recovery is not checked either when operators may halt (see checked()).
 //
 // On a violation the run is written as an ITF trace (the format of `slush check --trace-out`)
 // to $SLUSH_FUZZ_TRACE_DIR, or next to libFuzzer's crash file (-artifact_prefix), or to the
@@ -123,14 +122,9 @@ const Settings& settings() {
   return s;
 }
 
-/// Whether a property is checked on a run of `in` at all: not if SLUSH_FUZZ_SKIP names it.
-/// l1-recovery needs a *live* honest majority to vote the L1 operator out: halted (crashed)
-/// honest operators cannot vote, so with halts allowed it is not checked (`slush check` reports
-/// that case; docs/fuzzing.md, "Findings").
-bool checked(const std::string& name, const slush::fuzz::ProtocolInput& in) {
-  if (settings().skipped.count(name)) return false;
-  return name != "l1-recovery" || in.config.halts == 0;
-}
+/// Whether a property is checked on a run at all: not if SLUSH_FUZZ_SKIP names it. (l1-recovery
+/// itself assumes a *live* honest majority, so runs with halted operators are checked too.)
+bool checked(const std::string& name) { return !settings().skipped.count(name); }
 
 /// Whether a property assumes an honest majority in every subtree: it is checked only in states
 /// where the tree, as exits have reshaped it, still has one.
@@ -204,7 +198,7 @@ class Runner {
   Runner(const slush::fuzz::ProtocolInput& in, const SlushModel& model)
       : model_(model), coverage_(model, settings().protocol_coverage) {
     for (auto& p : slush::properties::slush_properties(model))
-      if (slush::properties::checkable(p) && checked(p.name, in)) {
+      if (slush::properties::checkable(p) && checked(p.name)) {
         majority_only_.push_back(needs_majority(p.name));
         properties_.push_back(std::move(p));
       }

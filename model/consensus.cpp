@@ -201,6 +201,11 @@ void SlushModel::try_exit(const State& s, NodeId y, std::vector<SlushStep>& out)
     t.vouch(z, State::kMaxAncestors) = 0;
   }
   t.parent(y) = s.parent(p);
+  // A forced message that p was passing down to a receiver that has now left p's subtree goes
+  // back to the nearest node still above both: its route resumes from there.
+  for (MsgId m = 0; m < message_count(); ++m)
+    if (t.forced(m) == Forced::Down && !within(t, message(m).to, t.forced_pos(m)))
+      t.forced_pos(m) = lca(t, t.forced_pos(m), message(m).to);
   update_finality(t);
   out.push_back(SlushStep{Action{ActionKind::Exit, y, 0}, std::move(t), false});
 }
