@@ -71,21 +71,34 @@ bool freeze_safety(const SlushModel& md, const State& s, const model::Action& a)
   return md.message(a.msg).kind == MessageKind::Reply && md.partner(a.msg) == owed;
 }
 
+/// Whether node `n` can take in no message for ever because of a failure: it is cut off, or it is
+/// frozen on a call (or swap) whose callee is, in turn, stalled. The seed promises delivery only
+/// while the nodes involved keep updating; a frozen receiver whose own callee halted will never be
+/// unfrozen. A ring of callers frozen on each other is a deadlock, not a failure: not stalled.
+bool stalled(const SlushModel& md, const State& s, NodeId n) {
+  for (std::size_t hops = 0; hops <= md.tree().size(); ++hops) {
+    if (md.cut_off(s, n)) return true;
+    if (!s.frozen(n)) return false;
+    n = md.message(MsgId(s.frozen(n) - 1)).to;
+  }
+  return false;
+}
+
 /// eventual-delivery's obligations outstanding in a state: bit m for a burned message m whose
-/// sender and receiver are still live and which is not minted, bit 32 + c for a live node frozen
-/// on call c whose callee is live. A fair run must meet each one eventually.
+/// sender is live, whose receiver is not stalled, and which is not minted; bit 32 + c for a live
+/// node frozen on call c whose callee is not stalled. A fair run must meet each one eventually.
 std::uint64_t undelivered(const SlushModel& md, const State& s) {
   std::uint64_t pending = 0;
   for (MsgId m = 0; m < md.message_count(); ++m) {
     const auto& spec = md.message(m);
-    if (md.cut_off(s, spec.from) || md.cut_off(s, spec.to)) continue;
+    if (md.cut_off(s, spec.from) || stalled(md, s, spec.to)) continue;
     if (s.burned(m) && s.mints(m) == 0) pending |= std::uint64_t(1) << m;
   }
   for (NodeId i = 1; i < md.tree().size(); ++i) {
     if (!s.frozen(i) || md.cut_off(s, i)) continue;
     // A caller frozen on a call whose callee stopped updating waits with its holders' exit.
     const MsgId call = MsgId(s.frozen(i) - 1);
-    if (md.cut_off(s, md.message(call).to)) continue;
+    if (stalled(md, s, md.message(call).to)) continue;
     pending |= std::uint64_t(1) << (32 + call);
   }
   return pending;
