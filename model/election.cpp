@@ -54,17 +54,15 @@ bool SlushModel::misbehaving(const State& s, NodeId p) const {
 }
 
 // M8: a node votes, by pushing a ZKP onto the last root it holds data for, to replace the
-// operator of an ancestor. Honest nodes vote against the nearest misbehaving ancestor; a
+// operator of an ancestor. Honest nodes vote against the highest misbehaving ancestor; a
 // Byzantine node may vote against any honest ancestor (for a Byzantine candidate).
 void SlushModel::try_vote(const State& s, NodeId z, std::vector<SlushStep>& out) const {
   if (!config_.elections || z == kL1 || cut_off(s, z)) return;
-  // One ballot at a time; an honest node recasts its ballot once its target no longer
-  // misbehaves (so that honest votes do not stay split between two misbehaving operators).
-  if (s.ballot(z) != kNowhere && (s.byzantine(z) || misbehaving(s, s.ballot(z)))) return;
-  // A Byzantine node may vote for any honest ancestor's replacement. An honest node votes
-  // against the highest misbehaving ancestor: replacing it (L1 above all, whose fork every node
-  // sees) comes first, and honest ballots split between two misbehaving operators could leave
-  // both in place; once it is replaced the node recasts against the next one.
+  if (s.byzantine(z) && s.ballot(z) != kNowhere) return;  // a Byzantine node votes once
+  // A Byzantine node may vote for any honest ancestor's replacement. An honest node's ballot is
+  // against its highest misbehaving ancestor, recast whenever that changes (a higher one starts
+  // to misbehave, or the one it voted against was replaced): L1 above all, whose fork every node
+  // sees, since honest ballots split between two misbehaving operators could leave both in place.
   NodeId target = kNowhere;
   for (NodeId p = s.parent(z); p != kNowhere; p = p == kL1 ? kNowhere : s.parent(p)) {
     if (!s.byzantine(z)) {
@@ -76,7 +74,7 @@ void SlushModel::try_vote(const State& s, NodeId z, std::vector<SlushStep>& out)
     t.ballot(z) = p;
     out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(p)}, std::move(t), false});
   }
-  if (target == kNowhere || s.byzantine(z)) return;
+  if (target == kNowhere || s.byzantine(z) || target == s.ballot(z)) return;
   State t = s;
   t.ballot(z) = target;
   out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(target)}, std::move(t), true});
