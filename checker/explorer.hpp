@@ -192,7 +192,7 @@ std::vector<std::string> Explorer<M>::unmet_at_quiescence(const State& s) const 
   const auto& props = model_.properties();
   for (std::size_t i = 0; i < props.size(); ++i)
     if (options_.enabled[i] && props[i].kind == PropertyKind::Eventually &&
-        FairCycles<M>::pending(props[i], s) != 0)
+        props[i].outstanding(s) != 0)
       out.push_back(props[i].name);
   return out;
 }
@@ -333,8 +333,11 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   auto stopped = [&](std::uint64_t level) -> Result {
     if (stop->reason != StopReason::Violation) return finish(stop->reason, std::nullopt, visited);
     violation_level_ = level;
-    needs_trace_ = !numbered;
-    if (!numbered) return finish(StopReason::Violation, Cex{}, visited);
+    // A lean search has no parent links; with several workers, which violation of the level is
+    // met first depends on timing. Either way run() rebuilds the trace with one worker, so the
+    // counterexample is the one a single-threaded search reports.
+    needs_trace_ = !numbered || shared;
+    if (needs_trace_) return finish(StopReason::Violation, Cex{}, visited);
     Cex cex{stop->properties, stop->kind, trace_to(visited, stop->id), std::nullopt};
     if (stop->step) cex.trace.steps.push_back(std::move(*stop->step));
     return finish(StopReason::Violation, std::move(cex), visited);
@@ -545,7 +548,8 @@ typename Explorer<M>::Result Explorer<M>::run() {
   // quiescent states only (Statistics::fair_cycles_examined stays false).
   Result r = search(!liveness_.empty() && !options_.hash_compaction, kNoLevelBound);
   if (!needs_trace_) return r;
-  // A lean search found a violation at `violation_level_`: rebuild its trace with numbers.
+  // A lean or parallel search found a violation at `violation_level_`: rebuild its trace with
+  // numbers and one worker.
   const Statistics lean = r.stats;
   ExploreOptions o = options_;
   o.hash_compaction = false;

@@ -100,7 +100,7 @@ bool violated_on_cycle(const M& model, const Property<typename M::State, typenam
   std::vector<Step<typename M::State, Action>> steps;
   std::vector<Action> always;  // fair actions enabled in every state of the cycle
   for (std::size_t i = 0; i < states.size(); ++i) {
-    pending &= p.pending ? p.pending(states[i]) : (p.holds && !p.holds(states[i]) ? 1 : 0);
+    pending &= p.outstanding(states[i]);
     steps.clear();
     model.successors(states[i], steps);
     std::vector<Action> fair;
@@ -149,7 +149,7 @@ class FairCycles {
     const std::size_t n = store_.size();
     std::vector<std::uint64_t> mask(n);
     std::uint64_t any = 0;
-    for (StateId v = 0; v < n; ++v) any |= mask[v] = pending(p, model_.unpack(store_.at(v)));
+    for (StateId v = 0; v < n; ++v) any |= mask[v] = p.outstanding(model_.unpack(store_.at(v)));
     for (unsigned bit = 0; bit < 64; ++bit) {
       if (!(any >> bit & 1)) continue;
       std::vector<StateId> members;
@@ -162,12 +162,6 @@ class FairCycles {
         }
     }
     return std::nullopt;
-  }
-
-  /// The obligations of `p` outstanding in `s`, one bit each.
-  static std::uint64_t pending(const Property<State, Action>& p, const State& s) {
-    if (p.pending) return p.pending(s);
-    return p.holds && !p.holds(s) ? 1 : 0;
   }
 
  private:

@@ -34,6 +34,12 @@ struct Property {
   std::function<bool(const State&)> holds;
   std::function<bool(const State&, const Action&, const State&)> holds_on;
   std::function<std::uint64_t(const State&)> pending;
+
+  /// The obligations outstanding in `s`, one bit each: `pending`, or the one goal `!holds`.
+  std::uint64_t outstanding(const State& s) const {
+    if (pending) return pending(s);
+    return holds && !holds(s) ? 1 : 0;
+  }
 };
 
 /// The outcome of checking one property.
