@@ -6,8 +6,10 @@
 #   bench/fuzz_bench.sh [find|speed|coverage] ...
 #   find:     SECONDS_PER_RUN (60) SEEDS (3) VARIANTS (all modelled) CORPUS (corpus/fuzz_protocol,
 #             or "empty"); the corpus is copied, so new inputs do not land in the repository
-#   speed:    SECONDS_PER_RUN per size (20) SIZES ("3 10 40 100 250"), from an empty corpus with
-#             the tree size forced (SLUSH_FUZZ_NODES)
+#   speed:    SECONDS_PER_RUN per size (20) SIZES ("3 10 40 100 250 1000 10000") CORPUS (empty,
+#             or a directory to copy) -- executions per second with the tree's size forced
+#             (SLUSH_FUZZ_NODES), and the mean size of the instance run (the tree's cone of
+#             influence without consensus, the tree with it) and steps per run
 #   coverage: RUNS (2000) SEEDS (3) CORPUS (corpus/fuzz_protocol, or "empty") -- protocol
 #             situations reached in RUNS runs (the seeds' own included), with and without the
 #             protocol counters fed to libFuzzer
@@ -69,14 +71,18 @@ find)
   ;;
 speed)
   seconds=${SECONDS_PER_RUN:-20}
-  printf '%-6s %10s %10s\n' nodes exec/s runs
-  for n in ${SIZES:-3 10 40 100 250}; do
+  corpus=${CORPUS:-empty}
+  printf '%-6s %10s %10s %12s %12s\n' nodes exec/s runs 'mean cone' 'mean steps'
+  for n in ${SIZES:-3 10 40 100 250 1000 10000}; do
     rm -rf "$tmp/w" && mkdir -p "$tmp/w"
-    SLUSH_FUZZ_NODES=$n $fuzz -seed=1 -max_total_time="$seconds" -print_final_stats=1 \
-      "$tmp/w" >"$tmp/log" 2>&1
+    [ "$corpus" = empty ] || cp "$corpus"/* "$tmp/w/"
+    SLUSH_FUZZ_STATS=1 SLUSH_FUZZ_NODES=$n $fuzz -seed=1 -max_total_time="$seconds" \
+      -print_final_stats=1 "$tmp/w" >"$tmp/log" 2>&1
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$tmp/log")
-    printf '%-6s %10s %10s\n' "$n" "$rate" "$runs"
+    cone=$(sed -n 's/.*tree nodes, \([0-9.]*\) nodes in the instance.*/\1/p' "$tmp/log")
+    steps=$(sed -n 's/.*(the cone without consensus), \([0-9.]*\) steps/\1/p' "$tmp/log")
+    printf '%-6s %10s %10s %12s %12s\n' "$n" "$rate" "$runs" "${cone:--}" "${steps:--}"
   done
   ;;
 coverage)

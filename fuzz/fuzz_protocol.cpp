@@ -1,6 +1,6 @@
 // libFuzzer target: runs of the Slush protocol model (SlushModel). Each input decodes into a
-// protocol instance (fuzz/protocol_input.hpp: tree of width 2..8 and up to 250 nodes, Byzantine
-// placement, AMM, messages) and a run: every leading byte of the input is a choice that picks one
+// protocol instance (fuzz/protocol_input.hpp: tree of width 2..8 and up to 10,000 nodes,
+// Byzantine placement, AMM, messages) and a run: every leading byte of the input is a choice that picks one
 // of the actions enabled in the current state (index modulo the enabled list), so every input is
 // a valid run. When the choices run out, fair actions are taken (the first enabled, in the
 // model's order) until the run is quiescent, so liveness goals are judged at rest.
@@ -19,11 +19,13 @@
 // SLUSH_FUZZ_TRACE_DIR, SLUSH_FUZZ_PROTOCOL_COVERAGE=0 (feed libFuzzer code coverage only),
 // SLUSH_FUZZ_STATS=1 (print the protocol situations reached when the process exits),
 // SLUSH_FUZZ_SKIP=name,... (properties not checked: known findings, so fuzzing goes on past them),
-// SLUSH_FUZZ_NODES=n (every tree has n nodes: for benchmarks).
+// SLUSH_FUZZ_NODES=n (every tree has n nodes, at most 10,000: for benchmarks).
 //
-// The cost of a step grows with the tree: the model computes every successor of a state and the
-// properties scan every node (with consensus, O(nodes^3)). Steps are therefore capped per run by
-// the tree's size (step_cap).
+// Without consensus the run takes place on the tree's cone of influence (model/cone.hpp), at
+// most model::kMaxNodes nodes whatever the tree's size; a trace names the tree's node behind each
+// of the cone's. A step costs what the cone costs: the model computes every successor of a state
+// and the properties scan every node of the cone (with consensus, where the whole tree of at most
+// 40 nodes takes part, O(nodes^3)). Steps are capped per run by the cone's size (step_cap).
 #include <xxhash.h>
 
 #include <cstdio>
@@ -53,8 +55,8 @@ using slush::model::State;
 using slush::properties::SlushProperty;
 using slush::trace::Violation;
 
-/// Steps allowed per run (choices and fair completion together): small trees run long, large
-/// trees short. A step costs O(nodes) without consensus and O(nodes^3) with it (the properties).
+/// Steps allowed per run (choices and fair completion together): small instances run long,
+/// large ones short. A step costs O(nodes) without consensus and O(nodes^3) with it (the properties).
 constexpr std::size_t kMaxSteps = 1000;
 constexpr std::size_t kWork = 20000;            // steps x nodes
 constexpr std::size_t kConsensusWork = 100000;  // steps x nodes^2, with consensus
@@ -78,9 +80,21 @@ struct Settings {
 
 std::string artifact_prefix;  // from -artifact_prefix=, when libFuzzer runs the target
 
+/// Sums over the runs of this process, for SLUSH_FUZZ_STATS.
+struct RunTotals {
+  std::size_t runs = 0, tree_nodes = 0, instance_nodes = 0, steps = 0;
+} totals;
+
 void print_stats() {
   std::fprintf(stderr, "fuzz_protocol: protocol situations reached: %zu of %zu\n",
                slush::fuzz::ProtocolCoverage::reached(), slush::fuzz::ProtocolCoverage::total());
+  if (totals.runs == 0) return;
+  const double runs = double(totals.runs);
+  std::fprintf(stderr,
+               "fuzz_protocol: %zu runs; mean per run: %.1f tree nodes, %.1f nodes in the "
+               "instance run (the cone without consensus), %.1f steps\n",
+               totals.runs, double(totals.tree_nodes) / runs, double(totals.instance_nodes) / runs,
+               double(totals.steps) / runs);
 }
 
 Settings read_settings() {
@@ -160,10 +174,14 @@ std::string trace_path(const std::uint8_t* data, std::size_t size) {
 [[noreturn]] void report(const slush::fuzz::ProtocolInput& in, const std::vector<Action>& actions,
                          const Finding& f, const std::uint8_t* data, std::size_t size) {
   const auto& c = in.config;
-  const std::string description = "fuzz_protocol run: " + std::to_string(c.parents.size()) +
-                                  " nodes, " + std::to_string(c.messages.size()) +
-                                  " messages, honest majority " +
-                                  (in.honest_majority ? "kept" : "broken");
+  const std::string cone = slush::fuzz::describe_cone(in);
+  const std::string description =
+      "fuzz_protocol run: " + std::to_string(in.tree_nodes) + " nodes" +
+      (cone.empty() ? ""
+                    : " (the run uses their cone of influence, " +
+                          std::to_string(c.parents.size()) + " nodes: " + cone + ")") +
+      ", " + std::to_string(c.messages.size()) + " messages, honest majority " +
+      (in.honest_majority ? "kept" : "broken");
   auto cfg = slush::config::parse_configuration(
       slush::config::write_configuration(c, "fuzz_protocol", description), "fuzz_protocol.toml");
   cfg.model.variant = c.variant;
@@ -180,7 +198,7 @@ std::string trace_path(const std::uint8_t* data, std::size_t size) {
   std::fprintf(
       stderr, "fuzz_protocol: property violated: %s (%s, variant %s, %zu nodes, %zu steps)\n",
       names.c_str(), std::string(to_string(f.kind)).c_str(),
-      std::string(slush::model::info(c.variant).name).c_str(), c.parents.size(), actions.size());
+      std::string(slush::model::info(c.variant).name).c_str(), in.tree_nodes, actions.size());
   if (out)
     std::fprintf(stderr, "fuzz_protocol: trace written to %s (replay: slush replay %s)\n",
                  path.c_str(), path.c_str());
@@ -288,7 +306,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto choices = fdp.ConsumeRemainingBytes<std::uint8_t>();
   const SlushModel model(in.config);
   Runner runner(in, model);
-  if (runner.run(choices.data(), choices.size()))
-    report(in, runner.actions(), runner.finding(), data, size);
+  const bool broken = runner.run(choices.data(), choices.size());
+  if (settings().stats) {
+    totals.runs += 1;
+    totals.tree_nodes += in.tree_nodes;
+    totals.instance_nodes += in.config.parents.size();
+    totals.steps += runner.actions().size();
+  }
+  if (broken) report(in, runner.actions(), runner.finding(), data, size);
   return 0;
 }

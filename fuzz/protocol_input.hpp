@@ -9,26 +9,35 @@
 //              bit 3 Byzantine placement may break honest majority, bit 4 an AMM (M5),
 //              bits 5-7 halts allowed (0-7)
 //   width      2..8 children per node at most
-//   size       byte b: b < 224 gives 2 + b % 16 nodes (small trees: fast runs), else 18..250
-//              (with consensus 18..40: its properties cost O(nodes^3) per step)
+//   size       byte b: b < 224 gives 2 + b % 16 nodes (small trees: fast runs), else 18..10,000
+//              on a geometric scale (with consensus 18..40: its properties cost O(nodes^3) per
+//              step, and every node takes part)
 //   amm        if the flag is set: node, reserve of A 1..20, reserve of B 1..20
-//   messages   a count 0..16, then per message: kind, sender, receiver, amount 1..3, token,
+//   messages   a count 0..16, then per message: kind, sender, receiver (node numbers take two
+//              bytes, high byte first, in trees of more than 257 nodes), amount 1..3, token,
 //              whether the sender is funded; messages beyond the model's token budget are dropped
 //   updates    with consensus, 1..4 pushes per node (capped so (nodes - 1) * updates <= 250)
-//   parents    per node 1..n-1, an index into the nodes that still have room (fewer than
-//              `width` children and, with consensus, depth below 3), in breadth-first order:
-//              all zeros (or an input that ends here) give the complete tree
+//   parents    per node 1..min(n, 1024) - 1, an index into the nodes that still have room
+//              (fewer than `width` children and, with consensus, depth below 3), in
+//              breadth-first order (an index of more than 255 takes two bytes, high byte
+//              first; none is read while only one node has room); later nodes take the first
+//              node with room. All zeros (or an input that ends here) give the complete tree
 //   byzantine  with consensus: a count 0..8, then that many node numbers (0 is L1); under honest
 //              majority a node that would leave some subtree without a strict honest majority
 //              is skipped
 // Messages come before the tree's shape so that short inputs already carry messages.
 //
-// Limits: node ids are one byte in the model's state (model::kMaxNodes = 250), so trees stop at
-// 250 nodes; trees of 10,000 nodes need a sparse state, left for later. With consensus the model
-// supports depth 3 below L1 at most, and the fuzzer stops at 40 nodes.
+// Without consensus the run takes place on the tree's cone of influence (model/cone.hpp): L1, the
+// messages' endpoints, the AMM and their ancestors, renumbered; the cone holds at most
+// model::kMaxNodes nodes, and a message that would take it past that is dropped. So a step costs
+// what the cone costs, whatever the tree's size. With consensus every node takes part: the tree
+// is the instance, of at most 40 nodes and depth 3 below L1 (the model's limit).
 #pragma once
 
 #include <fuzzer/FuzzedDataProvider.h>
+
+#include <string>
+#include <vector>
 
 #include "model/config.hpp"
 
@@ -36,7 +45,11 @@ namespace slush::fuzz {
 
 /// A decoded protocol instance.
 struct ProtocolInput {
+  /// The instance the run takes place on: the tree's cone without consensus, else the tree.
   model::ModelConfig config;
+  /// How many nodes the decoded tree has, and which of them node i of `config` is.
+  std::size_t tree_nodes = 0;
+  std::vector<std::uint32_t> node_of;
   /// Whether the Byzantine placement keeps a strict honest majority among the descendants of
   /// every node (the assumption fork-impossibility and exit-safety rest on).
   bool honest_majority = true;
@@ -48,6 +61,13 @@ struct ProtocolInput {
 /// `nodes` > 0 forces the tree's size (for benchmarks; capped as the size byte is) and consumes
 /// no size byte.
 ProtocolInput decode_protocol(FuzzedDataProvider& data, model::Variant variant, unsigned nodes = 0);
+
+/// The largest tree an input decodes to.
+inline constexpr unsigned kMaxTreeNodes = 10000;
+
+/// Where the instance's nodes lie in the decoded tree, for a trace's description: "" if they are
+/// the whole tree, else "VM 1 = node 17, VM 2 = node 4711, ...".
+std::string describe_cone(const ProtocolInput& in);
 
 /// Whether the node placement keeps honest majority in every subtree (as SlushModel's budget
 /// placements define it: strictly fewer than half of each node's descendants are Byzantine).
