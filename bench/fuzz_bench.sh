@@ -6,8 +6,8 @@
 #   bench/fuzz_bench.sh [find|speed|coverage] ...
 #   find:     SECONDS_PER_RUN (60) SEEDS (3) VARIANTS (all modelled) CORPUS (corpus/fuzz_protocol,
 #             or "empty"); the corpus is copied, so new inputs do not land in the repository
-#   speed:    SECONDS_PER_RUN per size (20) SIZES ("3 10 40 100 250 1000 10000") CORPUS (empty,
-#             or a directory to copy) -- executions per second with the tree's size forced
+#   speed:    SECONDS_PER_RUN per size (20) SEEDS (3) SIZES ("3 10 40 100 250 1000 10000") CORPUS
+#             (empty, or a directory to copy) -- executions per second with the tree's size forced
 #             (SLUSH_FUZZ_NODES), and the mean size of the instance run (the tree's cone of
 #             influence without consensus, the tree with it) and steps per run
 #   coverage: RUNS (2000) SEEDS (3) CORPUS (corpus/fuzz_protocol, or "empty") -- protocol
@@ -72,17 +72,23 @@ find)
 speed)
   seconds=${SECONDS_PER_RUN:-20}
   corpus=${CORPUS:-empty}
-  printf '%-6s %10s %10s %12s %12s\n' nodes exec/s runs 'mean cone' 'mean steps'
+  printf '%-6s %10s %10s %12s %12s   (medians of %s seeds)\n' nodes exec/s runs 'mean cone' \
+    'mean steps' "$seeds"
   for n in ${SIZES:-3 10 40 100 250 1000 10000}; do
-    rm -rf "$tmp/w" && mkdir -p "$tmp/w"
-    [ "$corpus" = empty ] || cp "$corpus"/* "$tmp/w/"
-    SLUSH_FUZZ_STATS=1 SLUSH_FUZZ_NODES=$n $fuzz -seed=1 -max_total_time="$seconds" \
-      -print_final_stats=1 "$tmp/w" >"$tmp/log" 2>&1
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log")
-    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$tmp/log")
-    cone=$(sed -n 's/.*tree nodes, \([0-9.]*\) nodes in the instance.*/\1/p' "$tmp/log")
-    steps=$(sed -n 's/.*(the cone without consensus), \([0-9.]*\) steps/\1/p' "$tmp/log")
-    printf '%-6s %10s %10s %12s %12s\n' "$n" "$rate" "$runs" "${cone:--}" "${steps:--}"
+    rates=() runs=() cones=() steps=()
+    for s in $(seq 1 "$seeds"); do
+      rm -rf "$tmp/w" && mkdir -p "$tmp/w"
+      [ "$corpus" = empty ] || cp "$corpus"/* "$tmp/w/"
+      SLUSH_FUZZ_STATS=1 SLUSH_FUZZ_NODES=$n $fuzz -seed="$s" -max_total_time="$seconds" \
+        -print_final_stats=1 "$tmp/w" >"$tmp/log" 2>&1
+      runs+=("$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log")")
+      rates+=("$(sed -n 's/^stat::average_exec_per_sec: *//p' "$tmp/log")")
+      cones+=("$(sed -n 's/.*tree nodes, \([0-9.]*\) nodes in the instance.*/\1/p' "$tmp/log")")
+      steps+=("$(sed -n 's/.*(the cone without consensus), \([0-9.]*\) steps/\1/p' "$tmp/log")")
+    done
+    printf '%-6s %10s %10s %12s %12s\n' "$n" "$(printf '%s\n' "${rates[@]}" | median)" \
+      "$(printf '%s\n' "${runs[@]}" | median)" "$(printf '%s\n' "${cones[@]}" | median)" \
+      "$(printf '%s\n' "${steps[@]}" | median)"
   done
   ;;
 coverage)

@@ -50,7 +50,6 @@ namespace {
 using slush::checker::PropertyKind;
 using slush::model::Action;
 using slush::model::SlushModel;
-using slush::model::SlushStep;
 using slush::model::State;
 using slush::properties::SlushProperty;
 using slush::trace::Violation;
@@ -242,22 +241,23 @@ class Runner {
     if (broken(PropertyKind::Invariant)) return true;
     const std::size_t cap = step_cap(model_);
     std::size_t next = 0;
-    std::vector<SlushStep> steps;
+    std::vector<slush::model::EnabledAction> enabled;
     for (std::size_t k = 0; k < cap; ++k) {
-      steps.clear();
-      model_.successors(state_, steps);
-      std::size_t pick = steps.size();
-      for (std::size_t i = 0; i < steps.size() && pick == steps.size(); ++i)
-        if (steps[i].fair) pick = i;
+      // The enabled actions alone: only the successor of the one taken is built.
+      enabled.clear();
+      model_.enabled(state_, enabled);
+      std::size_t pick = enabled.size();
+      for (std::size_t i = 0; i < enabled.size() && pick == enabled.size(); ++i)
+        if (enabled[i].fair) pick = i;
       finding_.kind = Violation::Quiescent;
-      if (pick == steps.size() && broken(PropertyKind::Eventually)) return true;
-      if (next < count && !steps.empty()) {
+      if (pick == enabled.size() && broken(PropertyKind::Eventually)) return true;
+      if (next < count && !enabled.empty()) {
         pick = choices[next++];
-        if (steps.size() > 256 && next < count) pick = pick | std::size_t(choices[next++]) << 8;
-        pick %= steps.size();
+        if (enabled.size() > 256 && next < count) pick = pick | std::size_t(choices[next++]) << 8;
+        pick %= enabled.size();
       }
-      if (pick == steps.size()) return false;  // choices used up and quiescent
-      if (take(steps[pick])) return true;
+      if (pick == enabled.size()) return false;  // choices used up and quiescent
+      if (take(enabled[pick].action)) return true;
     }
     return false;
   }
@@ -266,15 +266,21 @@ class Runner {
   const Finding& finding() const { return finding_; }
 
  private:
-  bool take(SlushStep& step) {
+  bool take(const Action& action) {
+    State next;
+    if (!model_.apply(state_, action, next)) {
+      std::fprintf(stderr, "fuzz_protocol: internal error: an enabled action does not apply: %s\n",
+                   model_.describe(action).c_str());
+      std::abort();
+    }
     const State before = std::move(state_);
-    state_ = std::move(step.next);
-    actions_.push_back(step.action);
-    coverage_.on_step(before, step.action, state_);
+    state_ = std::move(next);
+    actions_.push_back(action);
+    coverage_.on_step(before, action, state_);
     // Exits reshape the tree and elections change operators: the majority may be lost for good.
     if (majority_ && model_.consensus()) majority_ = honest_majority_in(model_, state_);
     finding_.kind = Violation::Step;
-    if (broken(PropertyKind::StepInvariant, &before, &step.action)) return true;
+    if (broken(PropertyKind::StepInvariant, &before, &action)) return true;
     finding_.kind = Violation::State;
     return broken(PropertyKind::Invariant);
   }

@@ -1,14 +1,10 @@
-// The actions of mechanisms M1-M4 and the halting fault. Each try_* appends the action's step if
-// it is enabled in `s`. See docs/model.md for the seed passage each rule formalises.
+// The actions of mechanisms M1-M4 and the halting fault. Each try_* checks the action's guards
+// in `s` and, if the sink wants the successor (StepSink), builds it. See docs/model.md for the seed passage each rule formalises.
 #include "model/slush_model.hpp"
 
 namespace slush::model {
 
 namespace {
-
-SlushStep step(ActionKind kind, NodeId node, MsgId msg, State next, bool fair) {
-  return SlushStep{Action{kind, node, msg}, std::move(next), fair};
-}
 
 /// Moves an event held at `from` into `to`'s root.
 void lift(NodeId& pos, NodeId from, NodeId to) {
@@ -20,13 +16,16 @@ void lift(NodeId& pos, NodeId from, NodeId to) {
 // M1: a child pushes its ZKP onto its parent; every event its root holds rises one level. With
 // consensus (M7) the push needs the parent's current data, may carry no event (it still vouches
 // for the parent's roots), and is bounded by the configuration's number of updates.
-void SlushModel::try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const {
+void SlushModel::try_commit(const State& s, NodeId x, StepSink& out) const {
   if (x == kL1 || cut_off(s, x) || blocked_by_inbox(s, x) || !may_push(s, x)) return;
   bool carries = config_.consensus;
   for (MsgId m = 0; m < message_count() && !carries; ++m)
     carries = s.burn_pos(m) == x || s.mint_pos(m) == x || s.receipt_pos(m) == x ||
               (s.forced(m) == Forced::Up && s.forced_pos(m) == x);
   if (!carries) return;
+  // An honest operator keeps updating; a Byzantine one may stall.
+  const bool fair = !s.byzantine(x);
+  if (!out.wants(ActionKind::Commit, x, 0, fair)) return;
   State t = s;
   const NodeId p = s.parent(x);
   for (MsgId m = 0; m < message_count(); ++m) {
@@ -39,18 +38,18 @@ void SlushModel::try_commit(const State& s, NodeId x, std::vector<SlushStep>& ou
     on_push(t, x);
     for (MsgId m = 0; m < message_count(); ++m) anchor(t, m);
   }
-  // An honest operator keeps updating; a Byzantine one may stall.
-  out.push_back(step(ActionKind::Commit, x, 0, std::move(t), !s.byzantine(x)));
+  out.put(ActionKind::Commit, x, 0, std::move(t), fair);
 }
 
 // Fault: an operator stops updating. Its subtree can no longer reach L1, so every update below it
 // that L1 does not yet hold is lost; its users keep the state L1 holds and exit with it.
-void SlushModel::try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const {
-  if (x == kL1 || halted_count(s) >= config_.halts || cut_off(s, x)) return;
+void SlushModel::try_halt(const State& s, NodeId x, bool may_halt, StepSink& out) const {
+  if (x == kL1 || !may_halt || cut_off(s, x)) return;
+  if (!out.wants(ActionKind::Halt, x, 0, false)) return;
   State t = s;
   t.halted(x) = 1;
   revert_below(t, x);
-  out.push_back(step(ActionKind::Halt, x, 0, std::move(t), false));
+  out.put(ActionKind::Halt, x, 0, std::move(t), false);
 }
 
 void SlushModel::revert_below(State& t, NodeId top) const {
@@ -108,20 +107,21 @@ void SlushModel::revert_events(State& t, const LostEvent& lost) const {
 }
 
 // M2/M3: the sender burns; a contract call freezes the sending contract.
-void SlushModel::try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+void SlushModel::try_burn(const State& s, MsgId m, StepSink& out) const {
   const auto& spec = message(m);
   const NodeId x = spec.from;
   if (spec.kind == MessageKind::Reply) return;  // the AMM burns replies when it swaps
   if (s.burned(m) || cut_off(s, x) || s.frozen(x) || s.balance(x, spec.token) < spec.amount ||
       blocked_by_inbox(s, x))
     return;
+  if (!out.wants(ActionKind::Burn, x, m, false)) return;
   State t = s;
   t.balance(x, spec.token) -= spec.amount;
   t.amount(m) = spec.amount;
   t.burn_pos(m) = x;
   const bool waits = spec.kind == MessageKind::Call || spec.kind == MessageKind::Swap;
   if (waits && config_.variant != Variant::NoFreeze) t.frozen(x) = std::uint8_t(m + 1);
-  out.push_back(step(ActionKind::Burn, x, m, std::move(t), false));
+  out.put(ActionKind::Burn, x, m, std::move(t), false);
 }
 
 void SlushModel::mint(State& t, MsgId m) const {
@@ -164,83 +164,87 @@ void SlushModel::unswap_at_amm(State& t, MsgId swap) const {
 
 // M2: a relayer proves the burn against an L1 root; the receiver checks its nullifier and mints.
 // A frozen receiver makes no transaction, so it cannot mint until it is unfrozen.
-void SlushModel::try_relay(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+void SlushModel::try_relay(const State& s, MsgId m, StepSink& out) const {
   const auto& spec = message(m);
   const NodeId d = spec.to;
   if (!config_.relayers || !burn_final(s, m) || cut_off(s, d) || !may_receive(s, d, m) ||
       blocked_by_inbox(s, d) || s.mints(m) >= 2)
     return;
   if (s.mints(m) > 0 && config_.variant != Variant::NoNullifier) return;  // nullifier recorded
+  if (!out.wants(ActionKind::Relay, d, m, false)) return;
   State t = s;
   mint(t, m);
-  out.push_back(step(ActionKind::Relay, d, m, std::move(t), false));
+  out.put(ActionKind::Relay, d, m, std::move(t), false);
 }
 
 // M4: the sender unlocks by pushing the message into forced routing. For a call this is the
 // frozen contract's way out; for a transfer it is its user's fallback when nobody relays.
-void SlushModel::try_force(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+void SlushModel::try_force(const State& s, MsgId m, StepSink& out) const {
   const auto& spec = message(m);
   if (!s.burned(m) || s.forced(m) != Forced::None || cut_off(s, spec.from)) return;
   if (spec.kind == MessageKind::Call ? s.receipt_pos(m) != kNowhere : s.mints(m) > 0) return;
-  State t = s;
-  t.set_forced(m, Forced::Up);
-  t.forced_pos(m) = spec.from;
   // Fair when someone must act: a frozen contract (to unlock) or the user a transfer or a reply
   // is owed to. A contract that was never frozen has no reason to take the fallback.
   const bool owed = spec.kind == MessageKind::Transfer || spec.kind == MessageKind::Reply;
   const bool fair = owed || s.frozen(spec.from) == m + 1;
+  if (!out.wants(ActionKind::Force, spec.from, m, fair)) return;
+  State t = s;
+  t.set_forced(m, Forced::Up);
+  t.forced_pos(m) = spec.from;
   // Pushing a call out unlocks its sender; a swap's caller waits for its reply all the same.
   if (spec.kind == MessageKind::Call && t.frozen(spec.from) == m + 1) t.frozen(spec.from) = 0;
-  out.push_back(step(ActionKind::Force, spec.from, m, std::move(t), fair));
+  out.put(ActionKind::Force, spec.from, m, std::move(t), fair);
 }
 
 // M4: once the forced message is anchored in L1, the lowest common ancestor of sender and
 // receiver places it in the forced inbox of its child on the route down.
-void SlushModel::try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+void SlushModel::try_pull(const State& s, MsgId m, StepSink& out) const {
   if (s.forced(m) != Forced::Up || s.forced_pos(m) != kL1) return;
   const auto& spec = message(m);
   // With consensus the forced message is pulled down only once its burn is final (M7).
   if (config_.consensus && !final_from(s, spec.from, s.burn_time(m))) return;
   const NodeId top = lca(s, spec.from, spec.to);
-  if (cut_off(s, top)) return;
+  if (cut_off(s, top) || !out.wants(ActionKind::Pull, top, m, true)) return;
   State t = s;
   t.set_forced(m, Forced::Down);
   t.forced_pos(m) = top == spec.to ? spec.to : step_down(s, top, spec.to);
-  out.push_back(step(ActionKind::Pull, top, m, std::move(t), true));
+  out.put(ActionKind::Pull, top, m, std::move(t), true);
 }
 
 // M4: a node processes its forced inbox: an interior node forwards the message to its child on
 // the route; the receiver mints (unless its nullifier says the message was already consumed).
-void SlushModel::try_process(const State& s, MsgId m, std::vector<SlushStep>& out) const {
+void SlushModel::try_process(const State& s, MsgId m, StepSink& out) const {
   if (s.forced(m) != Forced::Down) return;
   const auto& spec = message(m);
   const NodeId y = s.forced_pos(m);
   if (cut_off(s, y)) return;
+  if (y == spec.to && !may_receive(s, y, m)) return;  // a frozen receiver first pushes its call out
+  const bool fair = config_.variant != Variant::SkipForced;
+  if (!out.wants(ActionKind::ProcessForced, y, m, fair)) return;
   State t = s;
   if (y == spec.to) {
-    if (!may_receive(s, y, m)) return;  // a frozen receiver first pushes its call out
     const bool fresh = s.mints(m) == 0 || config_.variant == Variant::NoNullifier;
     if (fresh && s.mints(m) < 2) mint(t, m);
     t.set_forced(m, Forced::Delivered);
   } else {
     t.forced_pos(m) = step_down(s, y, spec.to);
   }
-  const bool fair = config_.variant != Variant::SkipForced;
-  out.push_back(step(ActionKind::ProcessForced, y, m, std::move(t), fair));
+  out.put(ActionKind::ProcessForced, y, m, std::move(t), fair);
 }
 
 // M3: a relayer brings back the receipt of message r (its mint is anchored in L1); the frozen
 // node x imports it and unfreezes. The correct protocol accepts only the receipt of x's own call.
-void SlushModel::try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const {
+void SlushModel::try_import(const State& s, NodeId x, MsgId r, StepSink& out) const {
   if (!config_.relayers || cut_off(s, x) || blocked_by_inbox(s, x)) return;
   const MsgId waits = MsgId(s.frozen(x) - 1);
   if (message(waits).kind != MessageKind::Call) return;  // a swap waits for its reply instead
   if (r != waits && config_.variant != Variant::UncheckedReceipt) return;
   if (s.mints(r) == 0 || !mint_final(s, r)) return;
+  if (!out.wants(ActionKind::ImportReceipt, x, r, false)) return;
   State t = s;
   t.frozen(x) = 0;
   t.receipt_pos(waits) = x;
-  out.push_back(step(ActionKind::ImportReceipt, x, r, std::move(t), false));
+  out.put(ActionKind::ImportReceipt, x, r, std::move(t), false);
 }
 
 }  // namespace slush::model

@@ -2,6 +2,7 @@
 // a ZKP push (clock, vouches, finality), acceptance counting and exits. See docs/model.md,
 // "Consensus, data availability and exits", for the seed passages these rules formalise.
 #include <algorithm>
+#include <array>
 
 #include "model/slush_model.hpp"
 
@@ -38,26 +39,36 @@ std::uint8_t SlushModel::data_time(const State& s, NodeId x) const { return s.la
 // M7: a node fetches its parent's current data, and with it the data the parent holds of its
 // own ancestors ("each node has to record the data of each of its ancestor validiums"). An honest
 // parent always serves; a Byzantine one may withhold, so serving is its free choice.
-void SlushModel::try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out) const {
+void SlushModel::try_fetch(const State& s, NodeId y, StepSink& out) const {
   if (!config_.consensus || y == kL1 || s.byzantine(y) || cut_off(s, y)) return;
   const NodeId p = s.parent(y);
-  State t = s;
-  t.data(y, 1) = data_time(s, p);
-  for (unsigned d = 1; d < State::kMaxAncestors; ++d)
-    t.data(y, d + 1) = p == kL1 ? 0 : s.data(p, d);
-  if (p != kL1) {
-    t.branch(y) |= s.branch(p);
-  } else if (s.fork()) {
+  // What the fetch writes: y's data of its ancestors, and (below L1) the branches p holds.
+  std::uint8_t data[State::kMaxAncestors + 1] = {0, data_time(s, p)};
+  bool news = s.data(y, 1) != data[1];
+  for (unsigned d = 1; d < State::kMaxAncestors; ++d) {
+    data[d + 1] = p == kL1 ? 0 : s.data(p, d);
+    news = news || s.data(y, d + 1) != data[d + 1];
+  }
+  auto fetched = [&](std::uint8_t branch) {
+    State t = s;
+    for (unsigned d = 1; d <= State::kMaxAncestors; ++d) t.data(y, d) = data[d];
+    t.branch(y) = branch;
+    return t;
+  };
+  if (p == kL1 && s.fork()) {
     // M9: a forked L1 serves one branch or the other, as its operator chooses.
     for (std::uint8_t b : {1, 2}) {
-      State u = t;
-      u.branch(y) |= b;
-      if (u != s) out.push_back(SlushStep{Action{ActionKind::Fetch, y, b}, std::move(u), false});
+      const std::uint8_t branch = s.branch(y) | b;
+      if ((news || branch != s.branch(y)) && out.wants(ActionKind::Fetch, y, b, false))
+        out.put(ActionKind::Fetch, y, b, fetched(branch), false);
     }
     return;
   }
-  if (t == s) return;
-  out.push_back(SlushStep{Action{ActionKind::Fetch, y, 0}, std::move(t), !s.byzantine(p)});
+  const std::uint8_t branch = p == kL1 ? s.branch(y) : std::uint8_t(s.branch(y) | s.branch(p));
+  if (!news && branch == s.branch(y)) return;
+  const bool fair = !s.byzantine(p);
+  if (out.wants(ActionKind::Fetch, y, 0, fair))
+    out.put(ActionKind::Fetch, y, 0, fetched(branch), fair);
 }
 
 // M7: whether `y` may push now. An honest child pushes only with its parent's current data;
@@ -108,23 +119,46 @@ unsigned SlushModel::acceptance(const State& s, NodeId x, std::uint8_t time) con
 
 namespace {
 
+/// The tree as the state has it, as child lists (first child, next sibling), built once per
+/// aggregation so that walking a subtree costs its size.
+struct Children {
+  Children(const State& s, std::size_t n) {
+    first.fill(kNowhere);
+    next.fill(kNowhere);
+    for (std::size_t g = n; g-- > 1;) {
+      const NodeId p = s.parent(NodeId(g));
+      if (p >= n) continue;
+      next[g] = first[p];
+      first[p] = NodeId(g);
+    }
+  }
+  std::array<NodeId, kMaxNodes + 1> first, next;
+};
+
 /// The seed's a-count of `c`'s subtree for ancestor x's root at `time`, aggregated child by child.
-unsigned counted(const SlushModel& md, const State& s, NodeId c, NodeId x, std::uint8_t time) {
+unsigned counted(const SlushModel& md, const State& s, const Children& ch, NodeId c, NodeId x,
+                 std::uint8_t time) {
   unsigned a = s.vouch(c, md.distance(s, c, x)) >= time ? 1 : 0;
-  for (NodeId g = 1; g < md.tree().size(); ++g)
-    if (s.parent(g) == c) a += counted(md, s, g, x, time);
+  for (NodeId g = ch.first[c]; g != kNowhere; g = ch.next[g]) a += counted(md, s, ch, g, x, time);
   return a;
+}
+
+/// The b of a subtree: its size, aggregated child by child.
+unsigned sized(const Children& ch, NodeId c) {
+  unsigned b = 1;
+  for (NodeId g = ch.first[c]; g != kNowhere; g = ch.next[g]) b += sized(ch, g);
+  return b;
 }
 
 }  // namespace
 
 std::pair<unsigned, unsigned> SlushModel::aggregated(const State& s, NodeId x,
                                                      std::uint8_t time) const {
+  const Children ch(s, tree_.size());
   unsigned a = s.last(x) > time ? 1 : 0, b = 1;
-  for (NodeId c = 1; c < tree_.size(); ++c) {
-    if (s.parent(c) != x) continue;
-    a += counted(*this, s, c, x, time);
-    b += subtree_size(s, c);
+  for (NodeId c = ch.first[x]; c != kNowhere; c = ch.next[c]) {
+    a += counted(*this, s, ch, c, x, time);
+    b += sized(ch, c);
   }
   return {a, b};
 }
@@ -178,12 +212,12 @@ std::uint8_t SlushModel::exit_root(const State& s, NodeId y) const {
 
 // M6: an honest child whose Byzantine parent withholds its current data exits with a retained
 // root of the parent, re-attaching under its grandparent with its state as of that root.
-void SlushModel::try_exit(const State& s, NodeId y, std::vector<SlushStep>& out) const {
+void SlushModel::try_exit(const State& s, NodeId y, StepSink& out) const {
   if (!config_.consensus || y == kL1 || s.byzantine(y) || cut_off(s, y)) return;
   const NodeId p = s.parent(y);
   if (p == kL1 || !s.byzantine(p) || s.data(y, 1) == data_time(s, p)) return;
   const std::uint8_t root = exit_root(s, y);
-  if (root == kNoRoot) return;
+  if (root == kNoRoot || !out.wants(ActionKind::Exit, y, 0, false)) return;
   State t = s;
   revert_exit(t, y, p, root);
   // The leavers keep the data they hold of p and still share it with those who stay.
@@ -207,7 +241,7 @@ void SlushModel::try_exit(const State& s, NodeId y, std::vector<SlushStep>& out)
     if (t.forced(m) == Forced::Down && !within(t, message(m).to, t.forced_pos(m)))
       t.forced_pos(m) = lca(t, t.forced_pos(m), message(m).to);
   update_finality(t);
-  out.push_back(SlushStep{Action{ActionKind::Exit, y, 0}, std::move(t), false});
+  out.put(ActionKind::Exit, y, 0, std::move(t), false);
 }
 
 // M6: the exit keeps what p's root at `root` holds of y's subtree and reverts the rest: events

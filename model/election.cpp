@@ -5,11 +5,12 @@
 namespace slush::model {
 
 // M9: a Byzantine L1 operator forks L1 once: two successors of its current root, branch A and B.
-void SlushModel::try_fork(const State& s, std::vector<SlushStep>& out) const {
+void SlushModel::try_fork(const State& s, StepSink& out) const {
   if (!config_.consensus || !s.byzantine(kL1) || s.fork() || s.slashed()) return;
+  if (!out.wants(ActionKind::Fork, kL1, 0, false)) return;
   State t = s;
   t.fork() = 1;
-  out.push_back(SlushStep{Action{ActionKind::Fork, kL1, 0}, std::move(t), false});
+  out.put(ActionKind::Fork, kL1, 0, std::move(t), false);
 }
 
 // M9: the fork is visible to the honest nodes once honest nodes hold data of both branches
@@ -56,7 +57,7 @@ bool SlushModel::misbehaving(const State& s, NodeId p) const {
 // M8: a node votes, by pushing a ZKP onto the last root it holds data for, to replace the
 // operator of an ancestor. Honest nodes vote against the highest misbehaving ancestor; a
 // Byzantine node may vote against any honest ancestor (for a Byzantine candidate).
-void SlushModel::try_vote(const State& s, NodeId z, std::vector<SlushStep>& out) const {
+void SlushModel::try_vote(const State& s, NodeId z, StepSink& out) const {
   if (!config_.elections || z == kL1 || cut_off(s, z)) return;
   if (s.byzantine(z) && s.ballot(z) != kNowhere) return;  // a Byzantine node votes once
   // A Byzantine node may vote for any honest ancestor's replacement. An honest node's ballot is
@@ -69,15 +70,16 @@ void SlushModel::try_vote(const State& s, NodeId z, std::vector<SlushStep>& out)
       if (misbehaving(s, p)) target = p;
       continue;
     }
-    if (s.byzantine(p)) continue;
+    if (s.byzantine(p) || !out.wants(ActionKind::Vote, z, MsgId(p), false)) continue;
     State t = s;
     t.ballot(z) = p;
-    out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(p)}, std::move(t), false});
+    out.put(ActionKind::Vote, z, MsgId(p), std::move(t), false);
   }
   if (target == kNowhere || s.byzantine(z) || target == s.ballot(z)) return;
+  if (!out.wants(ActionKind::Vote, z, MsgId(target), true)) return;
   State t = s;
   t.ballot(z) = target;
-  out.push_back(SlushStep{Action{ActionKind::Vote, z, MsgId(target)}, std::move(t), true});
+  out.put(ActionKind::Vote, z, MsgId(target), std::move(t), true);
 }
 
 SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
@@ -96,7 +98,7 @@ SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
 // operator; the old operator exits with its state. Replacing a Byzantine L1 operator slashes its
 // stake and ends the fork: the new operator continues from a single history. Under
 // minority-election a third of the descendants suffices.
-void SlushModel::try_elect(const State& s, NodeId p, std::vector<SlushStep>& out) const {
+void SlushModel::try_elect(const State& s, NodeId p, StepSink& out) const {
   if (!config_.elections || cut_off(s, p)) return;
   if (p == kL1 && config_.variant == Variant::NoL1Election) return;
   const Ballots b = ballots(s, p);
@@ -105,7 +107,7 @@ void SlushModel::try_elect(const State& s, NodeId p, std::vector<SlushStep>& out
     return v > 0 && (minority ? 3 * v >= b.descendants : 2 * v > b.descendants);
   };
   int elected = enough(b.honest) ? 0 : enough(b.byzantine) ? 1 : -1;
-  if (elected < 0) return;
+  if (elected < 0 || !out.wants(ActionKind::Elect, p, 0, elected == 0)) return;
   State t = s;
   t.byzantine(p) = std::uint8_t(elected);
   for (NodeId z = 1; z < tree_.size(); ++z)
@@ -115,7 +117,7 @@ void SlushModel::try_elect(const State& s, NodeId p, std::vector<SlushStep>& out
     for (NodeId z = 1; z < tree_.size(); ++z) t.branch(z) = t.voted(z) = 0;
   }
   if (p == kL1 && s.byzantine(kL1) && !elected) t.slashed() = 1;
-  out.push_back(SlushStep{Action{ActionKind::Elect, p, 0}, std::move(t), elected == 0});
+  out.put(ActionKind::Elect, p, 0, std::move(t), elected == 0);
 }
 
 }  // namespace slush::model

@@ -193,9 +193,20 @@ unsigned SlushModel::halted_count(const State& s) const {
 }
 
 void SlushModel::successors(const State& s, std::vector<SlushStep>& out) const {
+  StepSink sink(out);
+  generate(s, sink);
+}
+
+void SlushModel::enabled(const State& s, std::vector<EnabledAction>& out) const {
+  StepSink sink(out);
+  generate(s, sink);
+}
+
+void SlushModel::generate(const State& s, StepSink& out) const {
+  const bool may_halt = halted_count(s) < config_.halts;
   for (NodeId x = 0; x < tree_.size(); ++x) {
     try_commit(s, x, out);
-    try_halt(s, x, out);
+    try_halt(s, x, may_halt, out);
     try_fetch(s, x, out);
     try_exit(s, x, out);
     try_vote(s, x, out);
@@ -215,15 +226,31 @@ void SlushModel::successors(const State& s, std::vector<SlushStep>& out) const {
   }
 }
 
+// Only the rule that can enable `a` runs, under the same preconditions generate() gives it; the
+// sink keeps the successor of `a` alone.
 bool SlushModel::apply(const State& s, const Action& a, State& next) const {
-  std::vector<SlushStep> steps;
-  successors(s, steps);
-  for (auto& step : steps)
-    if (step.action == a) {
-      next = std::move(step.next);
-      return true;
-    }
-  return false;
+  StepSink sink(a, next);
+  const bool node_ok = a.node < tree_.size(), msg_ok = a.msg < message_count();
+  switch (a.kind) {
+    case ActionKind::Commit: if (node_ok) try_commit(s, a.node, sink); break;
+    case ActionKind::Halt:
+      if (node_ok) try_halt(s, a.node, halted_count(s) < config_.halts, sink);
+      break;
+    case ActionKind::Fetch: if (node_ok) try_fetch(s, a.node, sink); break;
+    case ActionKind::Exit: if (node_ok) try_exit(s, a.node, sink); break;
+    case ActionKind::Vote: if (node_ok) try_vote(s, a.node, sink); break;
+    case ActionKind::Elect: if (node_ok) try_elect(s, a.node, sink); break;
+    case ActionKind::Fork: try_fork(s, sink); break;
+    case ActionKind::Burn: if (msg_ok) try_burn(s, a.msg, sink); break;
+    case ActionKind::Relay: if (msg_ok) try_relay(s, a.msg, sink); break;
+    case ActionKind::Force: if (msg_ok) try_force(s, a.msg, sink); break;
+    case ActionKind::Pull: if (msg_ok) try_pull(s, a.msg, sink); break;
+    case ActionKind::ProcessForced: if (msg_ok) try_process(s, a.msg, sink); break;
+    case ActionKind::ImportReceipt:
+      if (node_ok && msg_ok && s.frozen(a.node)) try_import(s, a.node, a.msg, sink);
+      break;
+  }
+  return sink.found();
 }
 
 }  // namespace slush::model

@@ -25,6 +25,52 @@ class ModelError : public std::invalid_argument {
 
 using SlushStep = checker::Step<State, Action>;
 
+/// An action enabled in a state, and whether weak fairness covers it (SlushStep without the
+/// successor).
+struct EnabledAction {
+  Action action;
+  bool fair = false;
+};
+
+/// Where the rules put what they find enabled: every action with its successor (successors()),
+/// the actions alone (enabled()), or the successor of one action (apply()). A rule checks its
+/// guards, asks wants(), and only then builds the successor: listing the enabled actions costs no
+/// state copies, and applying one builds one successor.
+class StepSink {
+ public:
+  explicit StepSink(std::vector<SlushStep>& steps) : steps_(&steps) {}
+  explicit StepSink(std::vector<EnabledAction>& actions) : actions_(&actions) {}
+  StepSink(const Action& only, State& next) : only_(&only), next_(&next) {}
+
+  /// Whether the successor of `a` is wanted; an action list records `a` here.
+  bool wants(ActionKind kind, NodeId node, MsgId msg, bool fair) {
+    if (steps_) return true;
+    const Action a{kind, node, msg};
+    if (actions_) {
+      actions_->push_back(EnabledAction{a, fair});
+      return false;
+    }
+    return a == *only_;
+  }
+  void put(ActionKind kind, NodeId node, MsgId msg, State&& next, bool fair) {
+    if (steps_) {
+      steps_->push_back(SlushStep{Action{kind, node, msg}, std::move(next), fair});
+    } else if (next_) {
+      *next_ = std::move(next);
+      found_ = true;
+    }
+  }
+  /// With one action asked for: whether it was enabled (and its successor stored).
+  bool found() const { return found_; }
+
+ private:
+  std::vector<SlushStep>* steps_ = nullptr;
+  std::vector<EnabledAction>* actions_ = nullptr;
+  const Action* only_ = nullptr;
+  State* next_ = nullptr;
+  bool found_ = false;
+};
+
 class SlushModel {
  public:
   using State = model::State;
@@ -50,7 +96,10 @@ class SlushModel {
   /// per node (commit, halt), then per message (burn, relay, force, pull, process), then
   /// receipts per frozen node and per message.
   void successors(const State& s, std::vector<SlushStep>& out) const;
-  /// The successor of `s` under `a`, or nothing if `a` is not enabled in `s`.
+  /// Appends the enabled actions of `s`, in the order of successors(), without their successors.
+  void enabled(const State& s, std::vector<EnabledAction>& out) const;
+  /// The successor of `s` under `a`, or nothing if `a` is not enabled in `s`. Builds only that
+  /// successor.
   bool apply(const State& s, const Action& a, State& next) const;
 
   std::size_t state_bytes() const { return State::bytes_for(tree_.size(), message_count()); }
@@ -112,19 +161,22 @@ class SlushModel {
   void validate() const;
   std::vector<State> placements(const State& base) const;
   void add_replies();
-  void try_commit(const State& s, NodeId x, std::vector<SlushStep>& out) const;
-  void try_halt(const State& s, NodeId x, std::vector<SlushStep>& out) const;
-  void try_burn(const State& s, MsgId m, std::vector<SlushStep>& out) const;
-  void try_relay(const State& s, MsgId m, std::vector<SlushStep>& out) const;
-  void try_force(const State& s, MsgId m, std::vector<SlushStep>& out) const;
-  void try_pull(const State& s, MsgId m, std::vector<SlushStep>& out) const;
-  void try_process(const State& s, MsgId m, std::vector<SlushStep>& out) const;
-  void try_import(const State& s, NodeId x, MsgId r, std::vector<SlushStep>& out) const;
-  void try_fetch(const State& s, NodeId y, std::vector<SlushStep>& out) const;
-  void try_exit(const State& s, NodeId y, std::vector<SlushStep>& out) const;
-  void try_fork(const State& s, std::vector<SlushStep>& out) const;
-  void try_vote(const State& s, NodeId z, std::vector<SlushStep>& out) const;
-  void try_elect(const State& s, NodeId p, std::vector<SlushStep>& out) const;
+  /// Every rule, in the documented order.
+  void generate(const State& s, StepSink& out) const;
+  void try_commit(const State& s, NodeId x, StepSink& out) const;
+  /// `may_halt`: fewer operators have halted than the configuration allows.
+  void try_halt(const State& s, NodeId x, bool may_halt, StepSink& out) const;
+  void try_burn(const State& s, MsgId m, StepSink& out) const;
+  void try_relay(const State& s, MsgId m, StepSink& out) const;
+  void try_force(const State& s, MsgId m, StepSink& out) const;
+  void try_pull(const State& s, MsgId m, StepSink& out) const;
+  void try_process(const State& s, MsgId m, StepSink& out) const;
+  void try_import(const State& s, NodeId x, MsgId r, StepSink& out) const;
+  void try_fetch(const State& s, NodeId y, StepSink& out) const;
+  void try_exit(const State& s, NodeId y, StepSink& out) const;
+  void try_fork(const State& s, StepSink& out) const;
+  void try_vote(const State& s, NodeId z, StepSink& out) const;
+  void try_elect(const State& s, NodeId p, StepSink& out) const;
   std::uint8_t branch_vote(const State& s, NodeId y) const;
   bool may_push(const State& s, NodeId y) const;
   void on_push(State& t, NodeId y) const;

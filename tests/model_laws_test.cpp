@@ -1,10 +1,12 @@
 // Laws of the Slush model, checked with RapidCheck on random trees, messages and runs:
-// determinism, the packing round trip, apply() agreeing with successors(), and the safety
-// properties along random runs of the correct protocol on trees too large to search.
+// determinism, the packing round trip, apply() and enabled() agreeing with successors() (on the
+// reference configurations with consensus and elections too), and the safety properties along
+// random runs of the correct protocol on trees too large to search.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include "config/configuration.hpp"
 #include "properties/slush_properties.hpp"
 
 namespace slush::model {
@@ -65,6 +67,57 @@ RC_GTEST_PROP(SlushLaws, SuccessorsAreDeterministicAndApplyAgrees, ()) {
       RC_ASSERT(via_apply == steps[i].next);
     }
   });
+}
+
+/// enabled() lists the actions of successors() with their fairness, in order; apply() gives each
+/// one's successor and refuses any other action, in range or not.
+void expect_one_step_agrees(const SlushModel& m, const State& s,
+                            const std::vector<SlushStep>& steps) {
+  std::vector<EnabledAction> actions;
+  m.enabled(s, actions);
+  RC_ASSERT(actions.size() == steps.size());
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    RC_ASSERT(actions[i].action == steps[i].action);
+    RC_ASSERT(actions[i].fair == steps[i].fair);
+  }
+  for (int k = 0; k < 20; ++k) {
+    const Action a{ActionKind(*rc::gen::inRange(0, 13)), *rc::gen::arbitrary<NodeId>(),
+                   *rc::gen::arbitrary<MsgId>()};
+    const auto it = std::find_if(steps.begin(), steps.end(),
+                                 [&](const SlushStep& st) { return st.action == a; });
+    State next;
+    RC_ASSERT(m.apply(s, a, next) == (it != steps.end()));
+    if (it != steps.end()) RC_ASSERT(next == it->next);
+  }
+}
+
+RC_GTEST_PROP(SlushLaws, EnabledAndApplyAgreeWithSuccessors, ()) {
+  const SlushModel m(*configs());
+  random_run(m, 40, [&](const State& s, const std::vector<SlushStep>& steps) {
+    expect_one_step_agrees(m, s, steps);
+  });
+}
+
+RC_GTEST_PROP(SlushLaws, EnabledAndApplyAgreeWithConsensusAndElections, ()) {
+  const std::string file = *rc::gen::element<std::string>(
+      "r2-withholding.toml", "r2-election.toml", "r2-sharing.toml", "r3-fork.toml",
+      "r3-bad.toml");
+  auto cfg = config::load_configuration(std::string(SLUSH_SOURCE_DIR) + "/examples/" + file).model;
+  std::vector<Variant> variants;
+  for (const auto& v : variant_catalogue())
+    if (v.modelled) variants.push_back(v.variant);
+  cfg.variant = *rc::gen::elementOf(variants);
+  const SlushModel m(cfg);
+  random_run(m, 60, [&](const State& s, const std::vector<SlushStep>& steps) {
+    // apply() on every enabled action, and the random ones.
+    for (const auto& st : steps) {
+      State next;
+      RC_ASSERT(m.apply(s, st.action, next));
+      RC_ASSERT(next == st.next);
+    }
+    expect_one_step_agrees(m, s, steps);
+  });
+  RC_TAG(file);
 }
 
 RC_GTEST_PROP(SlushLaws, PackingRoundTrips, ()) {
