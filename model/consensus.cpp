@@ -111,9 +111,14 @@ void SlushModel::anchor(State& t, MsgId m) const {
 }
 
 unsigned SlushModel::acceptance(const State& s, NodeId x, std::uint8_t time) const {
+  return acceptance(s, StateTree(s, tree_.size()), x, time);
+}
+
+unsigned SlushModel::acceptance(const State& s, const StateTree& tree, NodeId x,
+                                std::uint8_t time) const {
   unsigned a = s.last(x) > time ? 1 : 0;  // x itself: "you get DA of a state after you push the next update"
   for (NodeId z = 1; z < tree_.size(); ++z)
-    if (z != x && within(s, z, x) && s.vouch(z, distance(s, z, x)) >= time) ++a;
+    if (z != x && tree.within(z, x) && s.vouch(z, tree.distance(z, x)) >= time) ++a;
   return a;
 }
 
@@ -164,13 +169,12 @@ std::pair<unsigned, unsigned> SlushModel::aggregated(const State& s, NodeId x,
 }
 
 unsigned SlushModel::subtree_size(const State& s, NodeId x) const {
-  unsigned b = 0;
-  for (NodeId z = 1; z < tree_.size(); ++z) b += within(s, z, x);
-  return b;
+  return StateTree(s, tree_.size()).size(x);
 }
 
-bool SlushModel::accepted(const State& s, NodeId x, std::uint8_t time) const {
-  const unsigned a = acceptance(s, x, time), b = subtree_size(s, x);
+bool SlushModel::accepted(const State& s, const StateTree& tree, NodeId x,
+                          std::uint8_t time) const {
+  const unsigned a = acceptance(s, tree, x, time), b = tree.size(x);
   // "When this acceptance ratio reaches 50%": strictly more than half, so that two accepted
   // roots always share an honest majority voter; prune-early prunes at exactly half.
   return config_.variant == Variant::PruneEarly ? 2 * a >= b : 2 * a > b;
@@ -178,10 +182,11 @@ bool SlushModel::accepted(const State& s, NodeId x, std::uint8_t time) const {
 
 // M7: a root of x that a majority accepted becomes final: every older root is pruned.
 void SlushModel::update_finality(State& t) const {
+  const StateTree tree(t, tree_.size());  // finality changes no parent
   for (NodeId x = 1; x < tree_.size(); ++x) {
     if (cut_off(t, x)) continue;
     for (std::uint8_t time : {t.prev(x), t.last(x)})
-      if (time > t.fin(x) && accepted(t, x, time)) t.fin(x) = time;
+      if (time > t.fin(x) && accepted(t, tree, x, time)) t.fin(x) = time;
   }
 }
 

@@ -13,6 +13,7 @@
 #include "model/action.hpp"
 #include "model/config.hpp"
 #include "model/state.hpp"
+#include "model/state_tree.hpp"
 #include "model/tree.hpp"
 
 namespace slush::model {
@@ -127,6 +128,8 @@ class SlushModel {
   /// Direct count: the nodes of x's subtree that accepted x's root at `time` (x itself if it
   /// pushed since; a descendant if it pushed holding x's data at `time` or later).
   unsigned acceptance(const State& s, NodeId x, std::uint8_t time) const;
+  /// The same, with the state's tree indexed once for many counts.
+  unsigned acceptance(const State& s, const StateTree& tree, NodeId x, std::uint8_t time) const;
   /// The seed's aggregation: (a1 + ... + ak + 1, b1 + ... + bk + 1) over x's children's pairs.
   std::pair<unsigned, unsigned> aggregated(const State& s, NodeId x, std::uint8_t time) const;
   /// How many nodes x's subtree has, x included (the b of its pairs).
@@ -181,7 +184,7 @@ class SlushModel {
   bool may_push(const State& s, NodeId y) const;
   void on_push(State& t, NodeId y) const;
   void anchor(State& t, MsgId m) const;
-  bool accepted(const State& s, NodeId x, std::uint8_t time) const;
+  bool accepted(const State& s, const StateTree& tree, NodeId x, std::uint8_t time) const;
   void update_finality(State& t) const;
   std::uint8_t data_time(const State& s, NodeId x) const;
   void revert_exit(State& t, NodeId y, NodeId p, std::uint8_t root) const;

@@ -108,14 +108,15 @@ std::uint64_t undelivered(const SlushModel& md, const State& s) {
 /// of its roots equals the direct count over its subtree, and a root that becomes final (pruning
 /// the older ones) is then accepted by strictly more than half of the subtree.
 bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
+  const model::StateTree tree(t, md.tree().size());
   for (NodeId x = 1; x < md.tree().size(); ++x) {
     if (md.cut_off(t, x)) continue;
+    const unsigned size = tree.size(x);
     for (std::uint8_t time : {t.prev(x), t.last(x), t.fin(x)}) {
       const auto [a, b] = md.aggregated(t, x, time);
-      if (a != md.acceptance(t, x, time) || b != md.subtree_size(t, x)) return false;
+      if (a != md.acceptance(t, tree, x, time) || b != size) return false;
     }
-    if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, x, t.fin(x)) <= md.subtree_size(t, x))
-      return false;
+    if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, tree, x, t.fin(x)) <= size) return false;
   }
   return true;
 }

@@ -116,6 +116,17 @@ RC_GTEST_PROP(SlushLaws, EnabledAndApplyAgreeWithConsensusAndElections, ()) {
       RC_ASSERT(next == st.next);
     }
     expect_one_step_agrees(m, s, steps);
+    // The indexed tree answers as walking the state's parent links does (exits move nodes).
+    const StateTree tree(s, m.tree().size());
+    for (NodeId x = 0; x < m.tree().size(); ++x) {
+      unsigned size = 0;
+      for (NodeId z = 0; z < m.tree().size(); ++z) {
+        RC_ASSERT(tree.within(z, x) == m.within(s, z, x));
+        if (tree.within(z, x)) RC_ASSERT(tree.distance(z, x) == m.distance(s, z, x));
+        size += z != kL1 && m.within(s, z, x);
+      }
+      RC_ASSERT(tree.size(x) == size);
+    }
   });
   RC_TAG(file);
 }
