@@ -2,7 +2,6 @@
 // a ZKP push (clock, vouches, finality), acceptance counting and exits. See docs/model.md,
 // "Consensus, data availability and exits", for the seed passages these rules formalise.
 #include <algorithm>
-#include <array>
 
 #include "model/slush_model.hpp"
 
@@ -124,34 +123,18 @@ unsigned SlushModel::acceptance(const State& s, const StateTree& tree, NodeId x,
 
 namespace {
 
-/// The tree as the state has it, as child lists (first child, next sibling), built once per
-/// aggregation so that walking a subtree costs its size.
-struct Children {
-  Children(const State& s, std::size_t n) {
-    first.fill(kNowhere);
-    next.fill(kNowhere);
-    for (std::size_t g = n; g-- > 1;) {
-      const NodeId p = s.parent(NodeId(g));
-      if (p >= n) continue;
-      next[g] = first[p];
-      first[p] = NodeId(g);
-    }
-  }
-  std::array<NodeId, kMaxNodes + 1> first, next;
-};
-
 /// The seed's a-count of `c`'s subtree for ancestor x's root at `time`, aggregated child by child.
-unsigned counted(const SlushModel& md, const State& s, const Children& ch, NodeId c, NodeId x,
-                 std::uint8_t time) {
-  unsigned a = s.vouch(c, md.distance(s, c, x)) >= time ? 1 : 0;
-  for (NodeId g = ch.first[c]; g != kNowhere; g = ch.next[g]) a += counted(md, s, ch, g, x, time);
+unsigned counted(const State& s, const StateTree& tree, NodeId c, NodeId x, std::uint8_t time) {
+  unsigned a = s.vouch(c, tree.distance(c, x)) >= time ? 1 : 0;
+  for (NodeId g = tree.first_child(c); g != kNowhere; g = tree.next_sibling(g))
+    a += counted(s, tree, g, x, time);
   return a;
 }
 
 /// The b of a subtree: its size, aggregated child by child.
-unsigned sized(const Children& ch, NodeId c) {
+unsigned sized(const StateTree& tree, NodeId c) {
   unsigned b = 1;
-  for (NodeId g = ch.first[c]; g != kNowhere; g = ch.next[g]) b += sized(ch, g);
+  for (NodeId g = tree.first_child(c); g != kNowhere; g = tree.next_sibling(g)) b += sized(tree, g);
   return b;
 }
 
@@ -159,11 +142,15 @@ unsigned sized(const Children& ch, NodeId c) {
 
 std::pair<unsigned, unsigned> SlushModel::aggregated(const State& s, NodeId x,
                                                      std::uint8_t time) const {
-  const Children ch(s, tree_.size());
+  return aggregated(s, StateTree(s, tree_.size()), x, time);
+}
+
+std::pair<unsigned, unsigned> SlushModel::aggregated(const State& s, const StateTree& tree,
+                                                     NodeId x, std::uint8_t time) const {
   unsigned a = s.last(x) > time ? 1 : 0, b = 1;
-  for (NodeId c = ch.first[x]; c != kNowhere; c = ch.next[c]) {
-    a += counted(*this, s, ch, c, x, time);
-    b += sized(ch, c);
+  for (NodeId c = tree.first_child(x); c != kNowhere; c = tree.next_sibling(c)) {
+    a += counted(s, tree, c, x, time);
+    b += sized(tree, c);
   }
   return {a, b};
 }

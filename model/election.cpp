@@ -101,6 +101,9 @@ SlushModel::Ballots SlushModel::ballots(const State& s, NodeId p) const {
 void SlushModel::try_elect(const State& s, NodeId p, StepSink& out) const {
   if (!config_.elections || cut_off(s, p)) return;
   if (p == kL1 && config_.variant == Variant::NoL1Election) return;
+  bool voted = false;  // no ballot against p: no majority to count
+  for (NodeId z = 1; z < tree_.size() && !voted; ++z) voted = s.ballot(z) == p;
+  if (!voted) return;
   const Ballots b = ballots(s, p);
   const bool minority = config_.variant == Variant::MinorityElection;
   auto enough = [&](unsigned v) {

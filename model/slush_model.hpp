@@ -132,6 +132,8 @@ class SlushModel {
   unsigned acceptance(const State& s, const StateTree& tree, NodeId x, std::uint8_t time) const;
   /// The seed's aggregation: (a1 + ... + ak + 1, b1 + ... + bk + 1) over x's children's pairs.
   std::pair<unsigned, unsigned> aggregated(const State& s, NodeId x, std::uint8_t time) const;
+  std::pair<unsigned, unsigned> aggregated(const State& s, const StateTree& tree, NodeId x,
+                                           std::uint8_t time) const;
   /// How many nodes x's subtree has, x included (the b of its pairs).
   unsigned subtree_size(const State& s, NodeId x) const;
   /// M6: the root of its parent that `y` can exit with (kNoRoot if none): retained, with data

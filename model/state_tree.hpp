@@ -17,19 +17,19 @@ class StateTree {
   StateTree(const State& s, std::size_t nodes) {
     // Child lists (first child, next sibling), then one depth-first walk from L1 numbering
     // each node on entry (tin) and after its subtree (tout).
-    std::array<NodeId, kMaxNodes + 1> first, next;
-    first.fill(kNowhere);
-    next.fill(kNowhere);
+    first_.fill(kNowhere);
+    next_.fill(kNowhere);
     tin_.fill(0);
     tout_.fill(0);
     depth_.fill(0);
     for (std::size_t g = nodes; g-- > 1;) {
       const NodeId p = s.parent(NodeId(g));
       if (p >= nodes) continue;
-      next[g] = first[p];
-      first[p] = NodeId(g);
+      next_[g] = first_[p];
+      first_[p] = NodeId(g);
     }
-    std::array<NodeId, kMaxNodes + 1> stack;
+    std::array<NodeId, kMaxNodes + 1> first = first_, stack;
+    const auto& next = next_;
     std::size_t top = 0;
     std::uint16_t clock = 0;
     stack[top++] = kL1;
@@ -59,8 +59,12 @@ class StateTree {
   unsigned distance(NodeId z, NodeId ancestor) const { return depth_[z] - depth_[ancestor]; }
   /// Validiums in x's subtree, x included (L1 not counted).
   unsigned size(NodeId x) const { return tout_[x] - tin_[x] - (x == kL1 ? 1u : 0u); }
+  /// x's children: first_child(x), then next_sibling of each, until kNowhere.
+  NodeId first_child(NodeId x) const { return first_[x]; }
+  NodeId next_sibling(NodeId c) const { return next_[c]; }
 
  private:
+  std::array<NodeId, kMaxNodes + 1> first_, next_;
   std::array<std::uint16_t, kMaxNodes + 1> tin_, tout_, depth_;
 };
 

@@ -113,7 +113,7 @@ bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
     if (md.cut_off(t, x)) continue;
     const unsigned size = tree.size(x);
     for (std::uint8_t time : {t.prev(x), t.last(x), t.fin(x)}) {
-      const auto [a, b] = md.aggregated(t, x, time);
+      const auto [a, b] = md.aggregated(t, tree, x, time);
       if (a != md.acceptance(t, tree, x, time) || b != size) return false;
     }
     if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, tree, x, t.fin(x)) <= size) return false;
