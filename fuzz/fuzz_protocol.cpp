@@ -23,9 +23,10 @@
 //
 // Without consensus the run takes place on the tree's cone of influence (model/cone.hpp), at
 // most model::kMaxNodes nodes whatever the tree's size; a trace names the tree's node behind each
-// of the cone's. A step costs what the cone costs: the model computes every successor of a state
-// and the properties scan every node of the cone (with consensus, where the whole tree of at most
-// 40 nodes takes part, O(nodes^3)). Steps are capped per run by the cone's size (step_cap).
+// of the cone's. A step costs what the cone costs: the model lists the enabled actions (guards
+// only, SlushModel::enabled) and builds the successor of the one taken, and the properties scan
+// every node of the cone (with consensus, where the whole tree of at most 80 nodes takes part,
+// O(nodes^2)). Steps are capped per run by the instance's size (step_cap).
 #include <xxhash.h>
 
 #include <cstdio>
@@ -55,10 +56,11 @@ using slush::properties::SlushProperty;
 using slush::trace::Violation;
 
 /// Steps allowed per run (choices and fair completion together): small instances run long,
-/// large ones short. A step costs O(nodes) without consensus and O(nodes^3) with it (the properties).
+/// large ones short. A step costs O(nodes) without consensus and O(nodes^2) with it (acceptance
+/// counts per root).
 constexpr std::size_t kMaxSteps = 1000;
 constexpr std::size_t kWork = 20000;            // steps x nodes
-constexpr std::size_t kConsensusWork = 100000;  // steps x nodes^2, with consensus
+constexpr std::size_t kConsensusWork = 500000;  // steps x nodes^2, with consensus
 
 std::size_t step_cap(const SlushModel& model) {
   const std::size_t n = model.tree().size();

@@ -15,9 +15,9 @@ namespace {
 
 constexpr unsigned kMaxConsensusDepth = 3;  // model::State::kMaxAncestors
 constexpr unsigned kTokenBudget = 120;      // SlushModel::validate: balances, reserves, 2 x amounts
-/// With consensus the properties cost O(nodes^3) per step (acceptance counted child by child for
-/// every root), so consensus trees stop at 40 nodes to keep runs short.
-constexpr unsigned kMaxConsensusNodes = 40;
+/// With consensus a step costs O(nodes^2) (acceptance counted over a subtree for every root), so
+/// consensus trees stop at 80 nodes to keep runs short.
+constexpr unsigned kMaxConsensusNodes = 80;
 constexpr std::size_t kShapedNodes = 1024;  // nodes whose place the input chooses
 
 unsigned decode_size(FuzzedDataProvider& data, bool consensus) {

@@ -10,7 +10,7 @@
 //              bits 5-7 halts allowed (0-7)
 //   width      2..8 children per node at most
 //   size       byte b: b < 224 gives 2 + b % 16 nodes (small trees: fast runs), else 18..10,000
-//              on a geometric scale (with consensus 18..40: its properties cost O(nodes^3) per
+//              on a geometric scale (with consensus 18..80: its properties cost O(nodes^2) per
 //              step, and every node takes part)
 //   amm        if the flag is set: node, reserve of A 1..20, reserve of B 1..20
 //   messages   a count 0..16, then per message: kind, sender, receiver (node numbers take two
@@ -31,7 +31,7 @@
 // messages' endpoints, the AMM and their ancestors, renumbered; the cone holds at most
 // model::kMaxNodes nodes, and a message that would take it past that is dropped. So a step costs
 // what the cone costs, whatever the tree's size. With consensus every node takes part: the tree
-// is the instance, of at most 40 nodes and depth 3 below L1 (the model's limit).
+// is the instance, of at most 80 nodes and depth 3 below L1 (the model's limit).
 #pragma once
 
 #include <fuzzer/FuzzedDataProvider.h>
