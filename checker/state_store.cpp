@@ -44,6 +44,19 @@ std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
   }
 }
 
+std::optional<StateId> StateStore::find(const std::uint8_t* record) const {
+  const std::uint64_t h = hash(record, width_);
+  const std::uint64_t tag = h >> 32;
+  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return std::nullopt;
+    if ((slot >> 32) == tag) {
+      const auto id = static_cast<StateId>((slot & kIdMask) - 1);
+      if (std::memcmp(at(id), record, width_) == 0) return id;
+    }
+  }
+}
+
 void StateStore::grow() {
   std::vector<std::uint64_t> old;
   old.swap(slots_);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,9 @@ class StateStore {
 
   /// Inserts a record if it is new. Returns its number and whether it was inserted.
   std::pair<StateId, bool> insert(const std::uint8_t* record);
+  /// The number of a stored record, if it is stored. Only reads: several threads may look up at
+  /// once, as long as none inserts meanwhile.
+  std::optional<StateId> find(const std::uint8_t* record) const;
 
   /// The record numbered `id` (valid until the next insert).
   const std::uint8_t* at(StateId id) const { return arena_.data() + std::size_t(id) * width_; }

@@ -107,6 +107,10 @@ class VisitedSet {
   double omission_probability() const;
   /// The numbered store (indexed layout only).
   const StateStore& numbered() const { return *store_; }
+  /// Indexed layout: the number of a stored record, if stored. Only reads (see StateStore::find).
+  std::optional<StateId> find_numbered(const std::uint8_t* record) const {
+    return store_->find(record);
+  }
 
  private:
   std::size_t home(std::uint64_t h) const {
