@@ -147,13 +147,20 @@ bool needs_majority(const std::string& name) {
   return name == "fork-impossibility" || name == "exit-safety" || name == "l1-recovery";
 }
 
-/// Whether the state's tree (exits move nodes up) keeps honest majority in every subtree.
-bool honest_majority_in(const SlushModel& model, const State& s) {
+/// Whether the state's tree (exits move nodes up) keeps honest majority in every subtree, a node
+/// counting as Byzantine if its operator ever was (`ever_byzantine`, updated here): an operator
+/// replaced by an election leaves its vouches in the ZKPs it pushed, and they still count towards
+/// acceptance. (Counting the replaced node as honest let an exit shrink a subtree until a
+/// Byzantine parent's root became final on such a vouch, stranding the node's new honest operator:
+/// exit-safety broken on an input whose tree seemed to keep its majority.)
+bool honest_majority_in(const SlushModel& model, const State& s,
+                        std::vector<std::uint8_t>& ever_byzantine) {
   std::vector<slush::model::NodeId> parents(model.tree().size(), slush::model::kL1);
   std::vector<slush::model::NodeId> byzantine;
   for (slush::model::NodeId i = 0; i < parents.size(); ++i) {
     if (i != slush::model::kL1) parents[i] = s.parent(i);
-    if (s.byzantine(i)) byzantine.push_back(i);
+    ever_byzantine[i] |= s.byzantine(i);
+    if (ever_byzantine[i]) byzantine.push_back(i);
   }
   return slush::fuzz::honest_majority(parents, byzantine);
 }
@@ -223,6 +230,7 @@ class Runner {
       }
     state_ = model.initial_states().front();
     majority_ = in.honest_majority;
+    ever_byzantine_.assign(model.tree().size(), 0);
   }
 
   /// Checks the properties of PropertyKind `kind` on the current state (or the step into it).
@@ -280,7 +288,8 @@ class Runner {
     actions_.push_back(action);
     coverage_.on_step(before, action, state_);
     // Exits reshape the tree and elections change operators: the majority may be lost for good.
-    if (majority_ && model_.consensus()) majority_ = honest_majority_in(model_, state_);
+    if (majority_ && model_.consensus())
+      majority_ = honest_majority_in(model_, state_, ever_byzantine_);
     finding_.kind = Violation::Step;
     if (broken(PropertyKind::StepInvariant, &before, &action)) return true;
     finding_.kind = Violation::State;
@@ -292,6 +301,7 @@ class Runner {
   std::vector<SlushProperty> properties_;
   std::vector<bool> majority_only_;  ///< per property: needs_majority
   bool majority_ = true;             ///< whether the current tree keeps honest majority
+  std::vector<std::uint8_t> ever_byzantine_;  ///< per node: its operator was ever Byzantine
   State state_;
   std::vector<Action> actions_;
   Finding finding_;
