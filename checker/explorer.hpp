@@ -392,6 +392,27 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
 
   auto expand_batch = [&](Worker& w, std::size_t at, bool reporter) {
     const std::size_t n = std::min(kBatch, (current.size() - at) / entry);
+    // The state and memory bounds before `inserts` more states, and the progress line (with
+    // `queue` states left): true if the search must stop.
+    auto over_limits = [&](bool report, std::size_t inserts, std::size_t queue) {
+      if (options_.max_states && visited.size_relaxed() >= options_.max_states) {
+        halt({StopReason::StateBound, {}, {}, 0, std::nullopt});
+        return true;
+      }
+      if (options_.memory_bytes || report) {
+        // Other workers' next levels are taken to be as large as this one's.
+        const std::size_t frontier = current.capacity() + threads * w.next.capacity();
+        if (over_memory(visited, frontier, inserts)) {
+          halt({StopReason::MemoryBound, {}, {}, 0, std::nullopt});
+          return true;
+        }
+        if (report) {
+          account(visited, frontier);
+          report_progress(queue);
+        }
+      }
+      return false;
+    };
     std::size_t successors = 0;
     if (numbered) {  // the batch's states, read from the store in one go
       std::shared_lock<std::shared_mutex> reading(store_lock, std::defer_lock);
@@ -432,19 +453,9 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       bool missed = false;
       {
         std::shared_lock<std::shared_mutex> reading(store_lock);
-        if (options_.max_states && visited.size_relaxed() >= options_.max_states)
-          return halt({StopReason::StateBound, {}, {}, 0, std::nullopt});
         const bool report = reporter && (w.expanded >> 10) != ((w.expanded + n) >> 10);
         if (reporter) w.expanded += n;
-        if (options_.memory_bytes || report) {
-          const std::size_t frontier = current.capacity() + threads * w.next.capacity();
-          if (over_memory(visited, frontier, threads * successors))
-            return halt({StopReason::MemoryBound, {}, {}, 0, std::nullopt});
-          if (report) {
-            account(visited, frontier);
-            report_progress((current.size() - at) / entry);
-          }
-        }
+        if (over_limits(report, threads * successors, (current.size() - at) / entry)) return;
         for (std::size_t g = 0; g < successors; ++g) {
           const auto id = visited.find_numbered(w.packed.data() + g * width_);
           w.batch_fresh[g] = !id;
@@ -469,18 +480,9 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       const bool report = !reader_writer && reporter && (++w.expanded & 0x3ff) == 0;
       std::unique_lock<std::mutex> guard(insert_lock, std::defer_lock);
       if (locked) guard.lock();
-      if (!reader_writer && options_.max_states && visited.size_relaxed() >= options_.max_states)
-        return halt({StopReason::StateBound, {}, {}, 0, std::nullopt});
-      if (!reader_writer && (options_.memory_bytes || report)) {
-        // Other workers' next levels are taken to be as large as this one's.
-        const std::size_t frontier = current.capacity() + threads * w.next.capacity();
-        if (over_memory(visited, frontier, threads * e.steps.size()))
-          return halt({StopReason::MemoryBound, {}, {}, 0, std::nullopt});
-        if (report) {
-          account(visited, frontier);
-          report_progress((current.size() - at) / entry - j);
-        }
-      }
+      if (!reader_writer &&
+          over_limits(report, threads * e.steps.size(), (current.size() - at) / entry - j))
+        return;
       w.fresh.resize(e.steps.size());
       w.ids.resize(e.steps.size());
       auto lookup = [&](std::size_t k) {

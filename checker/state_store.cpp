@@ -23,38 +23,33 @@ std::uint64_t StateStore::hash(const std::uint8_t* record, std::size_t width) {
   return XXH3_64bits(record, width);
 }
 
-std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
-  if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-  const std::uint64_t h = hash(record, width_);
+StateStore::Probe StateStore::probe(const std::uint8_t* record, std::uint64_t h) const {
   const std::uint64_t tag = h >> 32;
   for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
     const std::uint64_t slot = slots_[i];
-    if (slot == 0) {
-      if (count_ >= kIdMask) throw std::length_error("StateStore: more than 2^32-1 states");
-      const auto id = static_cast<StateId>(count_++);
-      if (arena_.size() + width_ > arena_.capacity()) arena_.reserve(next_arena_capacity());
-      arena_.insert(arena_.end(), record, record + width_);
-      slots_[i] = (tag << 32) | (std::uint64_t(id) + 1);
-      return {id, true};
-    }
+    if (slot == 0) return {i, std::nullopt};
     if ((slot >> 32) == tag) {
       const auto id = static_cast<StateId>((slot & kIdMask) - 1);
-      if (std::memcmp(at(id), record, width_) == 0) return {id, false};
+      if (std::memcmp(at(id), record, width_) == 0) return {i, id};
     }
   }
 }
 
-std::optional<StateId> StateStore::find(const std::uint8_t* record) const {
+std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
+  if ((count_ + 1) * 4 > slots_.size() * 3) grow();
   const std::uint64_t h = hash(record, width_);
-  const std::uint64_t tag = h >> 32;
-  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-    const std::uint64_t slot = slots_[i];
-    if (slot == 0) return std::nullopt;
-    if ((slot >> 32) == tag) {
-      const auto id = static_cast<StateId>((slot & kIdMask) - 1);
-      if (std::memcmp(at(id), record, width_) == 0) return id;
-    }
-  }
+  const Probe p = probe(record, h);
+  if (p.id) return {*p.id, false};
+  if (count_ >= kIdMask) throw std::length_error("StateStore: more than 2^32-1 states");
+  const auto id = static_cast<StateId>(count_++);
+  if (arena_.size() + width_ > arena_.capacity()) arena_.reserve(next_arena_capacity());
+  arena_.insert(arena_.end(), record, record + width_);
+  slots_[p.slot] = ((h >> 32) << 32) | (std::uint64_t(id) + 1);
+  return {id, true};
+}
+
+std::optional<StateId> StateStore::find(const std::uint8_t* record) const {
+  return probe(record, hash(record, width_)).id;
 }
 
 void StateStore::grow() {

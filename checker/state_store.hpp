@@ -40,6 +40,12 @@ class StateStore {
   std::size_t bytes_at_next_growth(std::size_t ahead = 1) const;
 
  private:
+  /// Where a record's probe ends: its slot and number if stored, else the empty slot reached.
+  struct Probe {
+    std::size_t slot;
+    std::optional<StateId> id;
+  };
+  Probe probe(const std::uint8_t* record, std::uint64_t h) const;
   void grow();
   std::size_t next_arena_capacity() const { return arena_.capacity() * 3 / 2 + width_ * 4096; }
   static std::uint64_t hash(const std::uint8_t* record, std::size_t width);
