@@ -119,7 +119,16 @@ Settings read_settings() {
   if (const char* c = std::getenv("SLUSH_FUZZ_PROTOCOL_COVERAGE"))
     s.protocol_coverage = std::strcmp(c, "0") != 0;
   if (const char* st = std::getenv("SLUSH_FUZZ_STATS")) s.stats = std::strcmp(st, "0") != 0;
-  if (const char* n = std::getenv("SLUSH_FUZZ_NODES")) s.nodes = unsigned(std::atoi(n));
+  if (const char* n = std::getenv("SLUSH_FUZZ_NODES"); n && *n) {
+    char* end = nullptr;
+    const long v = std::strtol(n, &end, 10);
+    if (*end != '\0' || v < 2 || v > long(slush::fuzz::kMaxTreeNodes)) {
+      std::fprintf(stderr, "fuzz_protocol: SLUSH_FUZZ_NODES: '%s' is not a tree size (2 to %u)\n", n,
+                   slush::fuzz::kMaxTreeNodes);
+      std::exit(2);
+    }
+    s.nodes = unsigned(v);
+  }
   if (const char* skip = std::getenv("SLUSH_FUZZ_SKIP")) {
     std::string list(skip);
     for (std::size_t at = 0; at <= list.size();) {
