@@ -58,6 +58,12 @@ BridgeLite::BridgeLite(Params p) : p_(p) {
       f.base = p.balance;
     }
   }
+  for (unsigned m = 0; m < p.messages; ++m) {  // each message's leaves, resolved once
+    msg_[m].from_bal = leaf_[src(m)].bal;
+    msg_[m].from_frz = leaf_[src(m)].frz;
+    msg_[m].from_base = leaf_[src(m)].base;
+    msg_[m].to_bal = leaf_[dst(m)].bal;
+  }
   if (bits_ > 256)
     throw std::invalid_argument("bridge-lite: the configuration needs " + std::to_string(bits_) +
                                 " bits per state; at most 256 are supported");
@@ -102,55 +108,86 @@ std::vector<State> BridgeLite::initial_states() const {
   return {s};
 }
 
-void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Action>>& out) const {
+template <bool kOneWord, class Emit>
+void BridgeLite::for_each_step(const State& s, Emit&& emit) const {
+  // Fields of a state of at most 64 bits all lie in its first word: no straddling to test.
+  auto get = [](const State& x, Field f) -> unsigned {
+    if constexpr (kOneWord)
+      return unsigned((x.w[0] >> f.offset) & ((std::uint64_t(1) << f.width) - 1));
+    else
+      return BridgeLite::get(x, f);
+  };
+  auto set = [](State& x, Field f, unsigned value) {
+    if constexpr (kOneWord) {
+      const std::uint64_t mask = ((std::uint64_t(1) << f.width) - 1) << f.offset;
+      x.w[0] = (x.w[0] & ~mask) | ((std::uint64_t(value) << f.offset) & mask);
+    } else {
+      BridgeLite::set(x, f, value);
+    }
+  };
   const unsigned L = p_.levels;
   for (unsigned m = 0; m < p_.messages; ++m) {
-    const auto& f = msg_[m];
-    const auto& from = leaf_[src(m)];
-    const auto& to = leaf_[dst(m)];
+    const MsgFields& f = msg_[m];
     // The message's variables, read once for its seven rules.
     const unsigned st = get(s, f.st), inc = get(s, f.inc), fwd = get(s, f.fwd);
-    const unsigned mints = get(s, f.mints), frozen = get(s, from.frz);
+    const unsigned mints = get(s, f.mints), frozen = get(s, f.from_frz);
     const bool ok = p_.no_nullifier || get(s, f.nul) == 0;
-    auto emit = [&](Rule r, auto&& effect) {
+    auto fire = [&](Rule r, auto&& effect) {
       State t = s;
       effect(t);
-      out.push_back({Action{r, std::uint16_t(m)}, t, true});
+      emit(Action{r, std::uint16_t(m)}, t);
     };
     auto mint = [&](State& t) {
-      set(t, to.bal, get(t, to.bal) + 1);
+      set(t, f.to_bal, get(t, f.to_bal) + 1);
       set(t, f.nul, 1);
       set(t, f.mints, mints + 1);
     };
-    if (st == 0 && frozen == 0 && bal(s, src(m)) > 0)
-      emit(Rule::Burn, [&](State& t) {
-        set(t, from.bal, get(s, from.bal) - 1);
-        set(t, from.frz, 1);
+    if (st == 0 && frozen == 0 && f.from_base + get(s, f.from_bal) > 0)
+      fire(Rule::Burn, [&](State& t) {
+        set(t, f.from_bal, get(s, f.from_bal) - 1);
+        set(t, f.from_frz, 1);
         set(t, f.st, 1);
       });
-    if (st == 1 && inc < L) emit(Rule::Include, [&](State& t) { set(t, f.inc, inc + 1); });
+    if (st == 1 && inc < L) fire(Rule::Include, [&](State& t) { set(t, f.inc, inc + 1); });
     if ((st == 1 || st == 2) && inc == L && ok && mints < 2)
-      emit(Rule::Relay, [&](State& t) {
+      fire(Rule::Relay, [&](State& t) {
         mint(t);
         set(t, f.st, 2);
       });
     if (st == 2 && fwd == 0 && frozen == 1)
-      emit(Rule::Confirm, [&](State& t) {
-        set(t, from.frz, 0);
+      fire(Rule::Confirm, [&](State& t) {
+        set(t, f.from_frz, 0);
         set(t, f.st, 3);
       });
     if (st == 1 && fwd == 0 && frozen == 1)
-      emit(Rule::Force, [&](State& t) {
+      fire(Rule::Force, [&](State& t) {
         set(t, f.fwd, 1);
-        set(t, from.frz, 0);
+        set(t, f.from_frz, 0);
       });
-    if (fwd >= 1 && fwd < 2 * L) emit(Rule::Hop, [&](State& t) { set(t, f.fwd, fwd + 1); });
+    if (fwd >= 1 && fwd < 2 * L) fire(Rule::Hop, [&](State& t) { set(t, f.fwd, fwd + 1); });
     if (fwd == 2 * L && (st == 1 || st == 2))
-      emit(Rule::Deliver, [&](State& t) {
+      fire(Rule::Deliver, [&](State& t) {
         if (ok && mints < 2) mint(t);
         set(t, f.st, 3);
       });
   }
+}
+
+void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Action>>& out) const {
+  auto emit = [&](const Action& a, const State& t) { out.push_back({a, t, true}); };
+  if (bits_ <= 64)
+    for_each_step<true>(s, emit);
+  else
+    for_each_step<false>(s, emit);
+}
+
+void BridgeLite::packed_successors(const std::uint8_t* in, checker::PackedSteps& out) const {
+  // Every rule is fair; the packed state is the low state_bytes() bytes of the words.
+  auto emit = [&](const Action&, const State& t) { out.push(t.w.data(), true); };
+  if (bits_ <= 64)
+    for_each_step<true>(unpack(in), emit);
+  else
+    for_each_step<false>(unpack(in), emit);
 }
 
 void BridgeLite::pack(const State& s, std::uint8_t* out) const {

@@ -62,6 +62,8 @@ class BridgeLite {
   std::vector<State> initial_states() const;
   /// Every enabled rule firing, message by message and within a message in rule order.
   void successors(const State& s, std::vector<checker::Step<State, Action>>& out) const;
+  /// The same successors, packed (checker::StepsPacked), for the lean search.
+  void packed_successors(const std::uint8_t* in, checker::PackedSteps& out) const;
   const std::vector<checker::Property<State, Action>>& properties() const { return props_; }
   std::size_t state_bytes() const { return (bits_ + 7) / 8; }
   void pack(const State& s, std::uint8_t* out) const;
@@ -87,6 +89,8 @@ class BridgeLite {
  private:
   struct MsgFields {
     Field st, inc, fwd, nul, mints;
+    Field from_bal, from_frz, to_bal;  // its source's and destination's, copied from leaf_
+    unsigned from_base = 0;
   };
   struct LeafFields {
     Field bal, frz;     // width 0: the variable is constant (not stored)
@@ -94,6 +98,9 @@ class BridgeLite {
   };
 
   Field allocate(unsigned range);
+  /// Calls emit(action, successor) for every enabled rule firing, in successors()' order.
+  template <bool kOneWord, class Emit>
+  void for_each_step(const State& s, Emit&& emit) const;
   static unsigned get(const State& s, Field f) {
     const unsigned word = f.offset >> 6, shift = f.offset & 63;
     std::uint64_t v = s.w[word] >> shift;

@@ -63,6 +63,10 @@ struct ExploreOptions {
   /// Workers expanding each breadth-first level together. Verdicts, state counts and the length
   /// of the shortest counterexample do not depend on it.
   unsigned threads = 1;
+  /// A lean search (states in one-word slots, or two-word slots with one worker) looks its
+  /// successors up in rounds, part of the table by part (sweep.hpp); false: one state's
+  /// successors after another, as a numbered search does. Counts and verdicts do not depend on it.
+  bool lookups_by_part = true;
   /// Which of the model's properties to check, by index; empty means all of them.
   std::vector<bool> enabled;
   /// Called about every `progress_seconds` with the figures so far.
@@ -104,6 +108,13 @@ class Explorer {
   static constexpr StateId kNoParent = kNoParentState;
   static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
   static constexpr std::size_t kAhead = 24;  // lookups a slot's prefetch runs ahead of its probe
+  // The lean search (sweep.hpp): successors per round over all workers, bytes of table per part
+  // (a part's lookups should stay in the caches and the TLB), most parts, and groups of parts
+  // between which a shared table may grow.
+  static constexpr std::size_t kRoundRecords = std::size_t(1) << 19;
+  static constexpr std::size_t kPartBytes = std::size_t(256) << 10;
+  static constexpr std::size_t kMaxParts = 4096;
+  static constexpr std::size_t kGroups = 8;
 
   /// A state being expanded and its steps.
   struct Expansion {
@@ -132,6 +143,9 @@ class Explorer {
   /// One search. `numbered`: keep state numbers and parent links (traces); `last_level`: expand
   /// no level beyond it. A violation found without numbers is returned without its trace.
   Result search(bool numbered, std::uint64_t last_level);
+  /// The lean search of states in one-word slots, looked up part by part (sweep.hpp).
+  Result sweep(VisitedSet& visited, unsigned threads);
+  bool holds_invariants(const State& s) const;
 
   std::vector<std::string> violated_in(const State& s) const;
   std::vector<std::string> violated_on(const State& s, const Action& a, const State& t) const;
@@ -287,6 +301,8 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   VisitedSet visited(width_, options_.hash_compaction, numbered);
   numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
   const unsigned threads = std::max(1u, options_.threads);
+  if (!numbered && options_.lookups_by_part && (threads == 1 || visited.lock_free()))
+    return sweep(visited, threads);
   const bool shared = threads > 1;
   const bool lock_free = shared && visited.lock_free();
   std::mutex insert_lock;  // shared sets that are not lock-free, and parent links
@@ -632,3 +648,5 @@ ExploreResult<typename M::State, typename M::Action> explore(const M& model,
 }
 
 }  // namespace slush::checker
+
+#include "checker/sweep.hpp"

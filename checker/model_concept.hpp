@@ -4,6 +4,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,65 @@ concept ExplorableModel = requires(
   { m.pack(s, out) } -> std::same_as<void>;
   { m.unpack(in) } -> std::same_as<typename M::State>;
   { m.describe(a) } -> std::convertible_to<std::string>;
+};
+
+/// Copies a packed record of `width` bytes. The common widths get a copy of constant size, which
+/// the compiler inlines: a lean search copies every successor twice, and a call to memcpy per
+/// copy would cost as much as the model's step.
+inline void copy_record(std::uint8_t* to, const void* from, std::size_t width) {
+  switch (width) {
+    case 4:
+      std::memcpy(to, from, 4);
+      return;
+    case 5:
+      std::memcpy(to, from, 5);
+      return;
+    case 6:
+      std::memcpy(to, from, 6);
+      return;
+    case 7:
+      std::memcpy(to, from, 7);
+      return;
+    case 8:
+      std::memcpy(to, from, 8);
+      return;
+    default:
+      std::memcpy(to, from, width);
+  }
+}
+
+/// The successors of one packed state, packed back to back: what a model's optional
+/// `packed_successors` fills. A lean search (no state numbers, no step invariants) takes them
+/// instead of Step values, so it never builds a State for a successor it has seen before.
+class PackedSteps {
+ public:
+  explicit PackedSteps(std::size_t width) : width_(width) {}
+  void clear() { size_ = 0, fair_ = false; }
+  /// Appends a successor of `width` bytes reached by a fair (or unfair) action.
+  void push(const void* record, bool fair) {
+    if ((size_ + 1) * width_ > bytes_.size()) bytes_.resize(2 * (size_ + 1) * width_);
+    copy_record(bytes_.data() + size_ * width_, record, width_);
+    ++size_;
+    fair_ |= fair;
+  }
+  std::size_t size() const { return size_; }
+  const std::uint8_t* at(std::size_t k) const { return bytes_.data() + k * width_; }
+  /// Whether a fair action is enabled (false: the state is quiescent).
+  bool any_fair() const { return fair_; }
+
+ private:
+  std::size_t width_;
+  std::size_t size_ = 0;
+  bool fair_ = false;
+  std::vector<std::uint8_t> bytes_;
+};
+
+/// A model that can also step packed states directly, with the same successors, in the same
+/// order, as `successors` (tests/engine_modes_test.cpp checks this for bridge-lite).
+template <class M>
+concept StepsPacked = ExplorableModel<M> && requires(const M& m, const std::uint8_t* in,
+                                                       PackedSteps& out) {
+  { m.packed_successors(in, out) } -> std::same_as<void>;
 };
 
 }  // namespace slush::checker

@@ -156,9 +156,12 @@ z3::expr BridgeEncoding::cut_off(const SymState& s, NodeId n) const {
 
 z3::expr BridgeEncoding::blocked_by_inbox(const SymState& s, NodeId n) const {
   if (md_.variant() == Variant::SkipForced) return ctx_.bool_val(false);
+  // As the explicit model: a forced message its frozen receiver may not take yet blocks nothing.
   std::vector<z3::expr> any;
-  for (MsgId m = 0; m < md_.message_count(); ++m)
-    any.push_back(s.forced(m) == kDown && s.forced_pos(m) == node(n));
+  for (MsgId m = 0; m < md_.message_count(); ++m) {
+    const z3::expr takes = md_.message(m).to != n ? ctx_.bool_val(true) : may_receive(s, n, m);
+    any.push_back(s.forced(m) == kDown && s.forced_pos(m) == node(n) && takes);
+  }
   return disjunction(ctx_, any);
 }
 

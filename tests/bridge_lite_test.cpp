@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "checker/explorer.hpp"
 
 namespace slush::testing {
@@ -73,6 +75,44 @@ TEST(BridgeLite, ValuesRoundTripThroughThePackedState) {
       EXPECT_LE(m.mints(s, msg), 2u);
       EXPECT_LE(m.bal(s, m.dst(msg)), 2u + 2u * 2u);
     }
+  }
+}
+
+// The lean search steps packed states (packed_successors); the numbered one, which rebuilds
+// traces, steps State values (successors). They must be the same steps, in the same order, or a
+// rebuilt trace would not be the search's. Checked on every state reachable in a few levels, for
+// a one-word layout (the benchmark size) and for wider ones (fields across word boundaries).
+TEST(BridgeLite, PackedSuccessorsAreTheSuccessorsPacked) {
+  for (const Params p : {Params{4, 4, 1, false}, Params{3, 3, 1, true}, Params{4, 9, 2, false},
+                         Params{5, 12, 3, false}}) {
+    const BridgeLite m(p);
+    std::vector<BridgeLite::State> level = m.initial_states();
+    std::vector<checker::Step<BridgeLite::State, BridgeLite::Action>> steps;
+    checker::PackedSteps packed(m.state_bytes());
+    std::vector<std::uint8_t> in(m.state_bytes()), expected(m.state_bytes());
+    std::size_t compared = 0;
+    for (int depth = 0; depth < 6 && !level.empty(); ++depth) {
+      std::vector<BridgeLite::State> next;
+      for (const auto& s : level) {
+        steps.clear();
+        m.successors(s, steps);
+        m.pack(s, in.data());
+        packed.clear();
+        m.packed_successors(in.data(), packed);
+        ASSERT_EQ(packed.size(), steps.size()) << m.state_bits() << " bits";
+        EXPECT_EQ(packed.any_fair(), !steps.empty());
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+          m.pack(steps[k].next, expected.data());
+          ASSERT_EQ(0, std::memcmp(packed.at(k), expected.data(), expected.size()))
+              << m.state_bits() << " bits, step " << k << ": " << m.describe(steps[k].action);
+          ++compared;
+        }
+        if (next.size() < 2000)
+          for (const auto& st : steps) next.push_back(st.next);
+      }
+      level = std::move(next);
+    }
+    EXPECT_GT(compared, 1000u) << m.state_bits() << " bits";
   }
 }
 

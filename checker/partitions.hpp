@@ -1,0 +1,78 @@
+// Successors waiting to be looked up, grouped by the part of the visited table they probe.
+//
+// Written by hand because it is how a lean search beats the memory's latency: a table of many
+// megabytes probed at random costs a cache miss and, without huge pages, a TLB miss per
+// transition. Grouped by the high bits of their hash (the same multiply-shift that gives a slot
+// its home), a round's successors are looked up one part of the table at a time, and the part,
+// a few hundred kilobytes, stays in the caches and the TLB while its lookups run.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "checker/model_concept.hpp"
+
+namespace slush::checker {
+
+class Partitions {
+ public:
+  /// Buffers for records of `width` bytes.
+  explicit Partitions(std::size_t width) : width_(width), stride_(sizeof(std::uint64_t) + width) {}
+
+  /// Empties the buffers and splits hashes into `parts` equal ranges (parts >= 1). Buffers keep
+  /// their memory for the next round.
+  void reset(std::size_t parts) {
+    if (parts_.size() < parts) parts_.resize(parts);
+    for (auto& p : parts_) p.used = 0;
+    count_ = parts;
+    size_ = 0;
+  }
+  /// Adds a record with its hash to the part its hash falls in.
+  void add(std::uint64_t h, const std::uint8_t* record) {
+    Part& p = parts_[part_of(h)];
+    if (p.used + stride_ > p.bytes.size()) p.bytes.resize(std::max(2 * p.bytes.size(), 64 * stride_));
+    std::uint8_t* at = p.bytes.data() + p.used;
+    std::memcpy(at, &h, sizeof h);
+    copy_record(at + sizeof h, record, width_);
+    p.used += stride_;
+    ++size_;
+  }
+  /// The part of the hash range [0, 2^64) a hash falls in: multiply-shift, as the table's home.
+  std::size_t part_of(std::uint64_t h) const {
+    return std::size_t((static_cast<unsigned __int128>(h) * count_) >> 64);
+  }
+  std::size_t parts() const { return count_; }
+  /// Records held, over all parts.
+  std::size_t size() const { return size_; }
+  /// Records in part `p`, and the hash and record of its k-th.
+  std::size_t size(std::size_t p) const { return parts_[p].used / stride_; }
+  std::uint64_t hash(std::size_t p, std::size_t k) const {
+    std::uint64_t h;
+    std::memcpy(&h, parts_[p].bytes.data() + k * stride_, sizeof h);
+    return h;
+  }
+  const std::uint8_t* record(std::size_t p, std::size_t k) const {
+    return parts_[p].bytes.data() + k * stride_ + sizeof(std::uint64_t);
+  }
+  /// Bytes the buffers hold.
+  std::size_t bytes() const {
+    std::size_t b = 0;
+    for (const auto& p : parts_) b += p.bytes.capacity();
+    return b;
+  }
+  std::size_t stride() const { return stride_; }
+
+ private:
+  struct Part {
+    std::vector<std::uint8_t> bytes;
+    std::size_t used = 0;
+  };
+  std::size_t width_, stride_;
+  std::vector<Part> parts_;
+  std::size_t count_ = 1, size_ = 0;
+};
+
+}  // namespace slush::checker

@@ -1,0 +1,249 @@
+// The lean search: breadth-first over states stored as one-word slots (inline records of up to
+// 8 bytes, or fingerprints), with no state numbers, looked up part by part.
+//
+// Each level is expanded in rounds. In a round every worker expands states of the level and
+// adds their successors to its Partitions, grouped by the part of the visited table their hash
+// probes; then the workers look the successors up part by part, so the lookups of one part hit
+// a few hundred kilobytes of table that stay in the caches and the TLB. A new state goes to the
+// next level and has the invariants checked. With several workers, a part's lookups are
+// compare-and-swap inserts (VisitedSet::insert_concurrent) and the table grows between groups
+// of parts, when no worker inserts.
+//
+// The order of lookups differs from the one-state-at-a-time search of explorer.hpp, and so
+// does the order of the next level; the set of states of each level does not, so state and
+// transition counts, depth and the level of the first violation are the same. The trace of a
+// violation is rebuilt by a numbered search (Explorer::run).
+#pragma once
+
+#include <barrier>
+
+#include "checker/partitions.hpp"
+
+namespace slush::checker {
+
+template <ExplorableModel M>
+bool Explorer<M>::holds_invariants(const State& s) const {
+  const auto& props = model_.properties();
+  for (std::size_t i : invariants_)
+    if (!props[i].holds(s)) return false;
+  return true;
+}
+
+template <ExplorableModel M>
+typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned threads) {
+  const bool concurrent = threads > 1;
+  const bool check_quiescence = has(PropertyKind::Eventually);
+  const bool check_steps = has(PropertyKind::StepInvariant);
+  // A round's successors, over all workers; fewer under a memory cap.
+  std::size_t round = kRoundRecords;
+  if (options_.memory_bytes)
+    round = std::clamp<std::size_t>(options_.memory_bytes / 16 / (8 + width_), 1024, round);
+
+  std::vector<std::uint8_t> current;
+  std::vector<std::uint8_t> packed(width_);
+  for (const State& s : model_.initial_states()) {
+    model_.pack(s, packed.data());
+    if (!visited.insert(packed.data(), VisitedSet::hash(packed.data(), width_))) continue;
+    current.insert(current.end(), packed.begin(), packed.end());
+    if (!holds_invariants(s)) {
+      violation_level_ = 0;
+      needs_trace_ = true;
+      return finish(StopReason::Violation, Counterexample<State, Action>{}, visited);
+    }
+  }
+
+  struct alignas(64) SweepWorker {
+    explicit SweepWorker(std::size_t width) : parts(width), steps(width) {}
+    Partitions parts;
+    PackedSteps steps;
+    std::vector<Step<State, Action>> full;  // steps of a model without packed successors
+    std::vector<std::uint8_t> packed, next;
+    std::uint64_t transitions = 0, quiescent = 0;
+    std::size_t placed = 0;
+  };
+  std::vector<SweepWorker> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
+  for (auto& w : workers) w.packed.resize(width_);
+
+  std::atomic<bool> stopping{false};
+  std::atomic<int> reason{int(StopReason::Complete)};
+  auto halt = [&](StopReason r) {
+    int expected = int(StopReason::Complete);
+    reason.compare_exchange_strong(expected, int(r));
+    stopping.store(true, std::memory_order_release);
+  };
+  std::uint64_t level = 0;
+  std::atomic<std::size_t> next_batch{0}, next_part{0};
+  std::size_t parts = 1, groups = 1, group_end = 0, share = round;
+  bool level_over = false, search_over = current.empty();
+  std::size_t frontier_states = current.size() / width_;
+
+  // Expands states of the level until the worker holds its share of the round.
+  auto generate = [&](SweepWorker& w) {
+    while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
+      const std::size_t first = next_batch.fetch_add(kBatch);
+      if (first >= frontier_states) return;
+      const std::size_t last = std::min(frontier_states, first + kBatch);
+      for (std::size_t i = first; i < last; ++i) {
+        const std::uint8_t* rec = current.data() + i * width_;
+        bool fair = false;
+        bool packed_done = false;
+        if constexpr (StepsPacked<M>) {
+          if (!check_steps) {
+            w.steps.clear();
+            model_.packed_successors(rec, w.steps);
+            w.transitions += w.steps.size();
+            for (std::size_t k = 0; k < w.steps.size(); ++k)
+              w.parts.add(VisitedSet::hash(w.steps.at(k), width_), w.steps.at(k));
+            fair = w.steps.any_fair();
+            packed_done = true;
+          }
+        }
+        if (!packed_done) {
+          const State s = model_.unpack(rec);
+          w.full.clear();
+          model_.successors(s, w.full);
+          w.transitions += w.full.size();
+          for (const auto& step : w.full) {
+            fair |= step.fair;
+            if (check_steps && !violated_on(s, step.action, step.next).empty())
+              return halt(StopReason::Violation);
+            model_.pack(step.next, w.packed.data());
+            w.parts.add(VisitedSet::hash(w.packed.data(), width_), w.packed.data());
+          }
+        }
+        if (!fair) {
+          ++w.quiescent;
+          if (check_quiescence && !unmet_at_quiescence(model_.unpack(rec)).empty())
+            return halt(StopReason::Violation);
+        }
+      }
+    }
+  };
+  // Looks up part p of every worker's buffers; new states go to `w`'s share of the next level.
+  auto look_up = [&](SweepWorker& w, std::size_t p) {
+    if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
+      return halt(StopReason::StateBound);
+    for (const SweepWorker& from : workers) {
+      const std::size_t n = from.parts.size(p);
+      for (std::size_t k = 0; k < std::min(n, kAhead); ++k) visited.prefetch(from.parts.hash(p, k));
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
+        const std::uint8_t* rec = from.parts.record(p, k);
+        const std::uint64_t h = from.parts.hash(p, k);
+        const bool fresh =
+            concurrent ? visited.insert_concurrent(rec, h) : visited.insert(rec, h);
+        if (!fresh) continue;
+        if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
+        const std::size_t end = w.next.size();
+        w.next.resize(end + width_);
+        copy_record(w.next.data() + end, rec, width_);
+        if (!invariants_.empty() && !holds_invariants(model_.unpack(rec)))
+          return halt(StopReason::Violation);
+      }
+    }
+  };
+  // The serial steps between phases, run by worker 0 while the others wait.
+  auto round_start = [&] {  // sizes the round's parts from the table
+    if (options_.memory_bytes || options_.on_progress) {
+      std::size_t buffers = 0;
+      for (const auto& w : workers) buffers += w.parts.bytes() + w.next.capacity();
+      const std::size_t frontier = current.capacity() + buffers;
+      if (over_memory(visited, frontier, round)) return halt(StopReason::MemoryBound);
+      account(visited, frontier);
+      report_progress(frontier_states - std::min(frontier_states, next_batch.load()));
+    }
+    parts = std::clamp<std::size_t>(visited.bytes() / kPartBytes, 1, kMaxParts);
+    if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
+    groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
+    share = (round + threads - 1) / threads;
+    for (auto& w : workers) w.parts.reset(parts);
+  };
+  auto group_start = [&](std::size_t group) {  // parts [first, end) of the round
+    const std::size_t first = parts * group / groups;
+    group_end = parts * (group + 1) / groups;
+    next_part.store(first);
+    if (!concurrent) return;
+    for (auto& w : workers) {
+      visited.add_count(w.placed);
+      w.placed = 0;
+    }
+    std::size_t ahead = 0;
+    for (const auto& w : workers)
+      for (std::size_t p = first; p < group_end; ++p) ahead += w.parts.size(p);
+    while (visited.needs_growth(ahead)) visited.grow_now();
+  };
+  auto round_end = [&] {
+    std::size_t held = 0;
+    for (auto& w : workers) {
+      if (concurrent) visited.add_count(w.placed);
+      w.placed = 0;
+      held += w.parts.size();
+    }
+    if (stopping.load()) {
+      search_over = true;
+      return;
+    }
+    level_over = held == 0 && next_batch.load() >= frontier_states;
+    if (!level_over) return;
+    current.clear();
+    bool grew = false;
+    for (auto& w : workers) {
+      stats_.transitions += w.transitions;
+      stats_.quiescent += w.quiescent;
+      w.transitions = w.quiescent = 0;
+      grew |= !w.next.empty();
+      current.insert(current.end(), w.next.begin(), w.next.end());
+      w.next.clear();
+    }
+    if (grew) stats_.depth = level + 1;
+    ++level;
+    frontier_states = current.size() / width_;
+    next_batch.store(0);
+    search_over = current.empty();
+  };
+
+  std::barrier<> sync_point{std::ptrdiff_t(threads)};
+  // Runs `serial` on worker 0 alone, between two points where every worker waits.
+  auto serially = [&](unsigned tid, auto&& serial) {
+    if (!concurrent) return serial();
+    sync_point.arrive_and_wait();
+    if (tid == 0) serial();
+    sync_point.arrive_and_wait();
+  };
+  auto work = [&](unsigned tid) {
+    SweepWorker& w = workers[tid];
+    while (!search_over) {
+      serially(tid, round_start);
+      if (stopping.load()) {
+        serially(tid, round_end);
+        continue;
+      }
+      generate(w);
+      for (std::size_t g = 0; g < groups; ++g) {
+        serially(tid, [&] { group_start(g); });
+        for (std::size_t p; !stopping.load(std::memory_order_relaxed) &&
+                            (p = next_part.fetch_add(1)) < group_end;)
+          look_up(w, p);
+      }
+      serially(tid, round_end);
+    }
+  };
+  if (!concurrent) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& t : pool) t.join();
+  }
+  const auto stop = StopReason(reason.load());
+  if (stop == StopReason::Violation) {
+    violation_level_ = level;
+    needs_trace_ = true;
+    return finish(StopReason::Violation, Counterexample<State, Action>{}, visited);
+  }
+  return finish(stop, std::nullopt, visited);
+}
+
+}  // namespace slush::checker
