@@ -39,12 +39,14 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   if (options_.memory_bytes)
     round = std::clamp<std::size_t>(options_.memory_bytes / 16 / (8 + width_), 1024, round);
 
-  std::vector<std::uint8_t> current;
+  // The level being expanded: the workers' shares of it, one after another (no copy at the end
+  // of a level: each worker's share of the next level becomes a segment of this one).
+  std::vector<std::vector<std::uint8_t>> current(threads);
   std::vector<std::uint8_t> packed(width_);
   for (const State& s : model_.initial_states()) {
     model_.pack(s, packed.data());
     if (!visited.insert(packed.data(), VisitedSet::hash(packed.data(), width_))) continue;
-    current.insert(current.end(), packed.begin(), packed.end());
+    current[0].insert(current[0].end(), packed.begin(), packed.end());
     if (!holds_invariants(s)) {
       violation_level_ = 0;
       needs_trace_ = true;
@@ -74,9 +76,17 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   std::uint64_t level = 0;
   std::atomic<std::size_t> next_batch{0}, next_part{0};
-  std::size_t parts = 1, groups = 1, group_end = 0, share = round;
-  bool level_over = false, search_over = current.empty();
-  std::size_t frontier_states = current.size() / width_;
+  std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0, share = round;
+  bool growing = false;  // a shared growth is under way
+  std::size_t frontier_states = current[0].size() / width_;
+  bool level_over = false, search_over = frontier_states == 0;
+  auto state_at = [&](std::size_t i) {
+    for (const auto& segment : current) {
+      if (i * width_ < segment.size()) return segment.data() + i * width_;
+      i -= segment.size() / width_;
+    }
+    return static_cast<const std::uint8_t*>(nullptr);  // not reached: i < frontier_states
+  };
 
   // Expands states of the level until the worker holds its share of the round.
   auto generate = [&](SweepWorker& w) {
@@ -85,7 +95,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       if (first >= frontier_states) return;
       const std::size_t last = std::min(frontier_states, first + kBatch);
       for (std::size_t i = first; i < last; ++i) {
-        const std::uint8_t* rec = current.data() + i * width_;
+        const std::uint8_t* rec = state_at(i);
         bool fair = false;
         bool packed_done = false;
         if constexpr (StepsPacked<M>) {
@@ -148,7 +158,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (options_.memory_bytes || options_.on_progress) {
       std::size_t buffers = 0;
       for (const auto& w : workers) buffers += w.parts.bytes() + w.next.capacity();
-      const std::size_t frontier = current.capacity() + buffers;
+      std::size_t frontier = buffers;
+      for (const auto& segment : current) frontier += segment.capacity();
       if (over_memory(visited, frontier, round)) return halt(StopReason::MemoryBound);
       account(visited, frontier);
       report_progress(frontier_states - std::min(frontier_states, next_batch.load()));
@@ -171,36 +182,48 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t ahead = 0;
     for (const auto& w : workers)
       for (std::size_t p = first; p < group_end; ++p) ahead += w.parts.size(p);
-    while (visited.needs_growth(ahead)) visited.grow_now();
+    // Under a memory cap the table grows in place, by one worker; otherwise the workers share
+    // the move into a new table (grow_share), holding both tables for its length.
+    if (options_.memory_bytes)
+      while (visited.needs_growth(ahead)) visited.grow_now();
+    else if ((growing = visited.needs_growth(ahead)))
+      visited.shared_grow_begin();
+    group_ahead = ahead;
+  };
+  auto grow_end = [&] {
+    visited.shared_grow_end();
+    if ((growing = visited.needs_growth(group_ahead))) visited.shared_grow_begin();
   };
   auto round_end = [&] {
-    std::size_t held = 0;
     for (auto& w : workers) {
       if (concurrent) visited.add_count(w.placed);
       w.placed = 0;
-      held += w.parts.size();
     }
     if (stopping.load()) {
       search_over = true;
       return;
     }
-    level_over = held == 0 && next_batch.load() >= frontier_states;
+    // Workers take whole batches, so once every batch is taken every state of the level has
+    // been expanded and its successors looked up in this round.
+    level_over = next_batch.load() >= frontier_states;
     if (!level_over) return;
-    current.clear();
     bool grew = false;
+    frontier_states = 0;
     for (auto& w : workers) {
       stats_.transitions += w.transitions;
       stats_.quiescent += w.quiescent;
       w.transitions = w.quiescent = 0;
       grew |= !w.next.empty();
-      current.insert(current.end(), w.next.begin(), w.next.end());
-      w.next.clear();
+    }
+    for (unsigned t = 0; t < threads; ++t) {
+      current[t].swap(workers[t].next);  // the old segment's memory serves the level after
+      workers[t].next.clear();
+      frontier_states += current[t].size() / width_;
     }
     if (grew) stats_.depth = level + 1;
     ++level;
-    frontier_states = current.size() / width_;
     next_batch.store(0);
-    search_over = current.empty();
+    search_over = frontier_states == 0;
   };
 
   std::barrier<> sync_point{std::ptrdiff_t(threads)};
@@ -222,6 +245,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       generate(w);
       for (std::size_t g = 0; g < groups; ++g) {
         serially(tid, [&] { group_start(g); });
+        while (growing) {
+          visited.shared_grow_move(tid, threads);
+          serially(tid, grow_end);
+        }
         for (std::size_t p; !stopping.load(std::memory_order_relaxed) &&
                             (p = next_part.fetch_add(1)) < group_end;)
           look_up(w, p);

@@ -156,6 +156,33 @@ void VisitedSet::grow() {
     insert_words(later.data() + k, hash_of_slot(later.data() + k));
 }
 
+void VisitedSet::shared_grow_begin() {
+  old_capacity_ = capacity_;
+  capacity_ = capacity_ * 3 / 2;
+  grow_at_ = capacity_ * 3 / 4;
+  old_table_ = std::move(table_);
+  table_ = Words(capacity_);
+}
+
+void VisitedSet::shared_grow_move(std::size_t share, std::size_t shares) {
+  const std::uint64_t* from = old_table_.data();
+  std::uint64_t* t = table_.data();
+  const std::size_t first = old_capacity_ * share / shares, last = old_capacity_ * (share + 1) / shares;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint64_t v = from[k];
+    if (v == 0) continue;
+    for (std::size_t i = home(hash_of_slot(&v));;) {  // every value is distinct: no match to test
+      std::uint64_t seen = 0;
+      if (std::atomic_ref<std::uint64_t>(t[i]).compare_exchange_strong(seen, v,
+                                                                       std::memory_order_relaxed))
+        break;
+      if (++i == capacity_) i = 0;
+    }
+  }
+}
+
+void VisitedSet::shared_grow_end() { old_table_ = Words(); }
+
 bool VisitedSet::place_above(const std::uint64_t* v, std::uint64_t h) {
   std::uint64_t* t = table_.data();
   for (std::size_t i = home(h); i < capacity_; ++i) {

@@ -91,6 +91,14 @@ class VisitedSet {
   bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }
   /// Grows the table by half (no insert may run meanwhile).
   void grow_now() { grow(); }
+  // Growth shared by the workers (one-word slots): one worker maps a table half as large again
+  // beside the old one (shared_grow_begin), every worker moves its share of the old slots with
+  // compare-and-swap (shared_grow_move), one worker unmaps the old table (shared_grow_end). No
+  // insert may run meanwhile. Both tables are held at once: a search under a memory cap grows
+  // in place (grow_now) instead.
+  void shared_grow_begin();
+  void shared_grow_move(std::size_t share, std::size_t shares);
+  void shared_grow_end();
   /// size(), safe to read while lock-free inserts run.
   std::size_t size_relaxed() const;
 
@@ -174,6 +182,8 @@ class VisitedSet {
     std::size_t n_ = 0;
   };
   Words table_;
+  Words old_table_;  // during a shared growth: the table being moved from
+  std::size_t old_capacity_ = 0;
   std::optional<StateStore> store_;
 };
 

@@ -14,16 +14,24 @@ namespace {
 
 /// Inserts `records` (each `width` bytes) into a set that starts with 4 slots, so that it grows
 /// many times, and checks every answer against std::set.
+/// `concurrent`: lock-free inserts, the table grown between them in place or, with `shared`, by
+/// `shares` movers (one after another: the moves of different shares touch no common slot
+/// value, and tests/engine_modes_test.cpp runs them on two threads).
 void expect_exact_answers(std::size_t width, bool fingerprints,
                           const std::vector<std::vector<std::uint8_t>>& records,
-                          bool concurrent) {
+                          bool concurrent, bool shared = false, std::size_t shares = 1) {
   VisitedSet set(width, fingerprints, /*numbered=*/false, /*initial_slots=*/4);
   std::set<std::vector<std::uint8_t>> seen;
   for (const auto& r : records) {
     const std::uint64_t h = VisitedSet::hash(r.data(), width);
     bool fresh = false;
     if (concurrent && set.lock_free()) {
-      if (set.needs_growth(1)) set.grow_now();
+      if (set.needs_growth(1) && !shared) set.grow_now();
+      if (set.needs_growth(1) && shared) {
+        set.shared_grow_begin();
+        for (std::size_t k = 0; k < shares; ++k) set.shared_grow_move(k, shares);
+        set.shared_grow_end();
+      }
       fresh = set.insert_concurrent(r.data(), h);
       if (fresh) set.add_count(1);
     } else {
@@ -80,6 +88,14 @@ TEST(VisitedSet, GrowsInPlaceKeepingEveryRecord) {
   EXPECT_EQ(set.size(), 200000u);
   // At least half full (8-byte slots), up to the rounding of the table to whole huge pages.
   EXPECT_LE(set.bytes(), 200000u * 16u + (std::size_t(2) << 20));
+}
+
+RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
+  // One-word slots only: inline records of up to 8 bytes, or fingerprints.
+  const auto width = *rc::gen::inRange<std::size_t>(1, 9);
+  const bool fingerprints = *rc::gen::arbitrary<bool>();
+  expect_exact_answers(width, fingerprints, records(width), true, true,
+                       *rc::gen::inRange<std::size_t>(1, 5));
 }
 
 }  // namespace
