@@ -4,9 +4,11 @@
 // (median of RUNS runs
 // each; the counts are those of every run). Also prints the machine it ran on.
 //
-//   build/bench/explore_bench [--runs N] [--only NAME] [--no-examples]
+//   build/bench/explore_bench [--runs N] [--only NAME] [--no-examples] [--by-state]
 //
-// NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...).
+// NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...). "x1" is the
+// rate over the one-thread rate of the same store. --by-state turns off the lean search's
+// lookups by part (ExploreOptions::lookups_by_part), to measure what they bring.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -64,7 +66,7 @@ std::string cpu_model() {
 int main(int argc, char** argv) {
   int runs = 5;
   std::string only;
-  bool examples = true;
+  bool examples = true, by_part = true;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
       runs = std::max(1, std::atoi(argv[++i]));
@@ -72,8 +74,10 @@ int main(int argc, char** argv) {
       only = argv[++i];
     else if (!std::strcmp(argv[i], "--no-examples"))
       examples = false;
+    else if (!std::strcmp(argv[i], "--by-state"))
+      by_part = false;
     else {
-      std::fprintf(stderr, "usage: explore_bench [--runs N] [--only NAME] [--no-examples]\n");
+      std::fprintf(stderr, "usage: explore_bench [--runs N] [--only NAME] [--no-examples] [--by-state]\n");
       return 2;
     }
   }
@@ -98,28 +102,33 @@ int main(int argc, char** argv) {
                       }});
     }
 
-  std::printf("machine: %s, %u hardware threads; median of %d runs\n", cpu_model().c_str(),
-              std::thread::hardware_concurrency(), runs);
-  std::printf("%-22s %-7s %-12s %12s %13s %6s %9s %12s %9s %9s\n", "model", "threads", "store",
-              "states", "transitions", "depth", "wall s", "states/s", "B/state", "peak MiB");
+  std::printf("machine: %s, %u hardware threads; median of %d runs; lookups %s\n",
+              cpu_model().c_str(), std::thread::hardware_concurrency(), runs,
+              by_part ? "by part" : "by state");
+  std::printf("%-22s %-7s %-12s %12s %13s %6s %9s %12s %5s %9s %9s\n", "model", "threads",
+              "store", "states", "transitions", "depth", "wall s", "states/s", "x1", "B/state",
+              "peak MiB");
   for (const auto& row : rows) {
     if (!only.empty() && row.name.find(only) == std::string::npos) continue;
+    double one_thread[2] = {0, 0};  // rates with one thread, per store
     for (const unsigned threads : {1u, 2u})
       for (const bool hc : {false, true}) {
         ExploreOptions o;
         o.hash_compaction = hc;
         o.threads = threads;
+        o.lookups_by_part = by_part;
         std::vector<double> walls;
         Figures f;
         for (int k = 0; k < runs; ++k) {
           f = row.run(o);
           walls.push_back(f.wall);
         }
-        const double wall = median(walls);
-        std::printf("%-22s %-7u %-12s %12llu %13llu %6llu %9.3f %12.0f %9.2f %9.1f%s\n",
+        const double wall = median(walls), rate = double(f.stats.states) / wall;
+        if (threads == 1) one_thread[hc] = rate;
+        std::printf("%-22s %-7u %-12s %12llu %13llu %6llu %9.3f %12.0f %5.2f %9.2f %9.1f%s\n",
                     row.name.c_str(), threads, f.stats.store_layout,
                     (unsigned long long)f.stats.states, (unsigned long long)f.stats.transitions,
-                    (unsigned long long)f.stats.depth, wall, double(f.stats.states) / wall,
+                    (unsigned long long)f.stats.depth, wall, rate, rate / one_thread[hc],
                     f.stats.bytes_per_state(), double(f.stats.peak_bytes) / (1024.0 * 1024.0),
                     f.stop == StopReason::Complete ? "" : "  (incomplete)");
         std::fflush(stdout);

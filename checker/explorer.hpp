@@ -108,10 +108,12 @@ class Explorer {
   static constexpr StateId kNoParent = kNoParentState;
   static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
   static constexpr std::size_t kAhead = 24;  // lookups a slot's prefetch runs ahead of its probe
-  // The lean search (sweep.hpp): successors per round over all workers, bytes of table per part
+  // The lean search (sweep.hpp): successors per round over all workers (at most so many bytes
+  // of them), bytes of table per part
   // (a part's lookups should stay in the caches and the TLB), most parts, and groups of parts
   // between which a shared table may grow.
   static constexpr std::size_t kRoundRecords = std::size_t(1) << 19;
+  static constexpr std::size_t kRoundBytes = std::size_t(8) << 20;  // wide records: fewer
   static constexpr std::size_t kPartBytes = std::size_t(256) << 10;
   static constexpr std::size_t kMaxParts = 4096;
   static constexpr std::size_t kGroups = 8;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "checker/model_concept.hpp"
+#include "checker/visited_set.hpp"
 
 namespace slush::checker {
 
@@ -42,7 +43,7 @@ class Partitions {
   }
   /// The part of the hash range [0, 2^64) a hash falls in: multiply-shift, as the table's home.
   std::size_t part_of(std::uint64_t h) const {
-    return std::size_t((static_cast<unsigned __int128>(h) * count_) >> 64);
+    return std::size_t((static_cast<Wide>(h) * count_) >> 64);
   }
   std::size_t parts() const { return count_; }
   /// Records held, over all parts.

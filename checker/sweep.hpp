@@ -35,7 +35,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A round's successors, over all workers; fewer under a memory cap.
-  std::size_t round = kRoundRecords;
+  std::size_t round = std::min(kRoundRecords, kRoundBytes / (8 + width_));
   if (options_.memory_bytes)
     round = std::clamp<std::size_t>(options_.memory_bytes / 16 / (8 + width_), 1024, round);
 
@@ -155,7 +155,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   // The serial steps between phases, run by worker 0 while the others wait.
   auto round_start = [&] {  // sizes the round's parts from the table
-    if (options_.memory_bytes || options_.on_progress) {
+    {  // once per round: cheap next to the round's lookups
       std::size_t buffers = 0;
       for (const auto& w : workers) buffers += w.parts.bytes() + w.next.capacity();
       std::size_t frontier = buffers;

@@ -26,6 +26,9 @@
 
 namespace slush::checker {
 
+/// 128-bit products for multiply-shift (a GCC and Clang extension).
+__extension__ using Wide = unsigned __int128;
+
 enum class VisitedLayout { Inline, Fingerprint, Indexed };
 
 class VisitedSet {
@@ -122,7 +125,7 @@ class VisitedSet {
 
  private:
   std::size_t home(std::uint64_t h) const {
-    return std::size_t((static_cast<unsigned __int128>(h) * capacity_) >> 64);
+    return std::size_t((static_cast<Wide>(h) * capacity_) >> 64);
   }
   void grow();
   /// Grow's move of one record: places it in the first empty slot from its home up to the end
