@@ -77,7 +77,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   std::uint64_t level = 0;
   std::atomic<std::size_t> next_batch{0}, next_part{0};
   std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0, share = round;
-  bool growing = false;  // a shared growth is under way
+  std::size_t round_frontier = 0;  // bytes of frontier and buffers at the round's start
+  bool growing = false;            // a shared growth is under way
   std::size_t frontier_states = current[0].size() / width_;
   bool level_over = false, search_over = frontier_states == 0;
   auto state_at = [&](std::size_t i) {
@@ -160,6 +161,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       for (const auto& w : workers) buffers += w.parts.bytes() + w.next.capacity();
       std::size_t frontier = buffers;
       for (const auto& segment : current) frontier += segment.capacity();
+      round_frontier = frontier;
       if (over_memory(visited, frontier, round)) return halt(StopReason::MemoryBound);
       account(visited, frontier);
       report_progress(frontier_states - std::min(frontier_states, next_batch.load()));
@@ -182,17 +184,21 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t ahead = 0;
     for (const auto& w : workers)
       for (std::size_t p = first; p < group_end; ++p) ahead += w.parts.size(p);
-    // Under a memory cap the table grows in place, by one worker; otherwise the workers share
-    // the move into a new table (grow_share), holding both tables for its length.
-    if (options_.memory_bytes)
+    // The workers share the move into a new table, holding both tables meanwhile (the old one
+    // and one half as large again); where that would pass the memory cap, one worker grows the
+    // table in place.
+    const bool room = !options_.memory_bytes ||
+                      visited.bytes() / 2 * 5 + round_frontier <= options_.memory_bytes;
+    if (!room)
       while (visited.needs_growth(ahead)) visited.grow_now();
     else if ((growing = visited.needs_growth(ahead)))
-      visited.shared_grow_begin();
+      visited.shared_grow_begin(), account(visited, round_frontier);  // both tables: the peak
     group_ahead = ahead;
   };
   auto grow_end = [&] {
     visited.shared_grow_end();
-    if ((growing = visited.needs_growth(group_ahead))) visited.shared_grow_begin();
+    if ((growing = visited.needs_growth(group_ahead)))
+      visited.shared_grow_begin(), account(visited, round_frontier);
   };
   auto round_end = [&] {
     for (auto& w : workers) {

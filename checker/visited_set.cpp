@@ -206,7 +206,8 @@ std::size_t VisitedSet::size() const {
 }
 
 std::size_t VisitedSet::bytes() const {
-  return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes();
+  // (During a shared growth the old table is held too.)
+  return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes() + old_table_.bytes();
 }
 
 std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {
