@@ -1,10 +1,10 @@
 // Successors waiting to be looked up, grouped by the part of the visited table they probe.
 //
 // Written by hand because it is how a lean search beats the memory's latency: a table of many
-// megabytes probed at random costs a cache miss and, without huge pages, a TLB miss per
-// transition. Grouped by the high bits of their hash (the same multiply-shift that gives a slot
-// its home), a round's successors are looked up one part of the table at a time, and the part,
-// a few hundred kilobytes, stays in the caches and the TLB while its lookups run.
+// megabytes probed at random costs a cache miss and often a TLB miss per transition (in a VM, a
+// walk of the host's page tables too). Grouped by the high bits of their hash (the same
+// multiply-shift that gives a slot its home), a round's successors are looked up one part of the
+// table at a time, and the part, a few hundred kilobytes, stays within a page or a few.
 #pragma once
 
 #include <algorithm>

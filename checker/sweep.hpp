@@ -4,7 +4,7 @@
 // Each level is expanded in rounds. In a round every worker expands states of the level and
 // adds their successors to its Partitions, grouped by the part of the visited table their hash
 // probes; then the workers look the successors up part by part, so the lookups of one part hit
-// a few hundred kilobytes of table that stay in the caches and the TLB. A new state goes to the
+// a few hundred kilobytes of table, close together in pages and memory. A new state goes to the
 // next level and has the invariants checked. With several workers, a part's lookups are
 // compare-and-swap inserts (VisitedSet::insert_concurrent) and the table grows between groups
 // of parts, when no worker inserts.
