@@ -58,8 +58,11 @@ struct ExploreOptions {
   /// Stop (StopReason::MemoryBound) before the search would hold more than this many bytes
   /// (visited set, frontier and parent links); 0 means no cap.
   std::size_t memory_bytes = 0;
-  /// Keep 64-bit fingerprints of states instead of the states (hash compaction).
+  /// Keep fingerprints of states instead of the states (hash compaction).
   bool hash_compaction = false;
+  /// Hash compaction with one worker: 55-bit fingerprints in a quotient table of 5- or 6-byte
+  /// slots (CompactFingerprints); false, or several workers: 64-bit fingerprints in 8-byte slots.
+  bool compact_fingerprints = true;
   /// Workers expanding each breadth-first level together. Verdicts, state counts and the length
   /// of the shortest counterexample do not depend on it.
   unsigned threads = 1;
@@ -159,8 +162,9 @@ class Explorer {
   Result finish(StopReason stop, std::optional<Counterexample<State, Action>> cex,
                 const VisitedSet& visited);
   void account(const VisitedSet& visited, std::size_t frontier_bytes);
-  bool over_memory(const VisitedSet& visited, std::size_t frontier_bytes,
-                   std::size_t inserts) const;
+  /// `frontier_bytes` may double in a moment; `held_bytes` (buffers of settled size) may not.
+  bool over_memory(const VisitedSet& visited, std::size_t frontier_bytes, std::size_t inserts,
+                   std::size_t held_bytes = 0) const;
   void report_progress(std::uint64_t queue);
 
   const M& model_;
@@ -232,12 +236,12 @@ void Explorer<M>::account(const VisitedSet& visited, std::size_t frontier_bytes)
 
 template <ExplorableModel M>
 bool Explorer<M>::over_memory(const VisitedSet& visited, std::size_t frontier_bytes,
-                              std::size_t inserts) const {
+                              std::size_t inserts, std::size_t held_bytes) const {
   if (!options_.memory_bytes) return false;
   // A vector about to grow holds its old and its new buffer (twice the old) for a moment.
   const std::size_t parents = parent_.capacity() * sizeof(StateId);
   const bool parents_grow = parent_.size() + inserts > parent_.capacity();
-  return visited.bytes_at_next_growth(inserts) + 3 * frontier_bytes +
+  return visited.bytes_at_next_growth(inserts) + 3 * frontier_bytes + held_bytes +
              (parents_grow ? 3 : 1) * parents + 2 * edges_.capacity() * sizeof(GraphEdge) >
          options_.memory_bytes;
 }
@@ -270,6 +274,9 @@ typename Explorer<M>::Result Explorer<M>::finish(StopReason stop,
     case VisitedLayout::Fingerprint:
       stats_.store_layout = "fingerprint";
       break;
+    case VisitedLayout::CompactFingerprint:
+      stats_.store_layout = "compact fingerprint";
+      break;
     case VisitedLayout::Indexed:
       stats_.store_layout = "indexed";
       break;
@@ -300,9 +307,11 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   parent_.clear();
   needs_trace_ = false;
   start_ = last_progress_ = std::chrono::steady_clock::now();
-  VisitedSet visited(width_, options_.hash_compaction, numbered);
-  numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
   const unsigned threads = std::max(1u, options_.threads);
+  // One worker keeps fingerprints in the compact table; several share 8-byte slots lock-free.
+  VisitedSet visited(width_, options_.hash_compaction, numbered, std::size_t(1) << 16,
+                     threads == 1 && options_.compact_fingerprints);
+  numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
   if (!numbered && options_.lookups_by_part && (threads == 1 || visited.lock_free()))
     return sweep(visited, threads);
   const bool shared = threads > 1;

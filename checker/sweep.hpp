@@ -79,6 +79,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0, share = round;
   std::size_t round_frontier = 0;  // bytes of frontier and buffers at the round's start
   bool growing = false;            // a shared growth is under way
+  bool skip_round = false;         // the search stops: the round expands nothing
   std::size_t frontier_states = current[0].size() / width_;
   bool level_over = false, search_over = frontier_states == 0;
   auto state_at = [&](std::size_t i) {
@@ -156,14 +157,21 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   // The serial steps between phases, run by worker 0 while the others wait.
   auto round_start = [&] {  // sizes the round's parts from the table
+    skip_round = stopping.load();
+    if (skip_round) return;
     {  // once per round: cheap next to the round's lookups
-      std::size_t buffers = 0;
-      for (const auto& w : workers) buffers += w.parts.bytes() + w.next.capacity();
-      std::size_t frontier = buffers;
+      // The partitions' buffers reach their size in the first rounds and keep it; the levels'
+      // segments may still double.
+      std::size_t buffers = 0, frontier = 0;
+      for (const auto& w : workers) buffers += w.parts.bytes(), frontier += w.next.capacity();
       for (const auto& segment : current) frontier += segment.capacity();
-      round_frontier = frontier;
-      if (over_memory(visited, frontier, round)) return halt(StopReason::MemoryBound);
-      account(visited, frontier);
+      round_frontier = frontier + buffers;
+      if (over_memory(visited, frontier, round, buffers)) {
+        halt(StopReason::MemoryBound);
+        skip_round = true;
+        return;
+      }
+      account(visited, frontier + buffers);
       report_progress(frontier_states - std::min(frontier_states, next_batch.load()));
     }
     parts = std::clamp<std::size_t>(visited.bytes() / kPartBytes, 1, kMaxParts);
@@ -244,7 +252,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     SweepWorker& w = workers[tid];
     while (!search_over) {
       serially(tid, round_start);
-      if (stopping.load()) {
+      // Read what round_start decided, not `stopping`: another worker may set that as soon as
+      // it leaves the barrier, and the workers must agree on the barriers they pass.
+      if (skip_round) {
         serially(tid, round_end);
         continue;
       }

@@ -62,17 +62,21 @@ VisitedSet::Words::~Words() {
 }
 
 VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered,
-                       std::size_t initial_slots)
+                       std::size_t initial_slots, bool compact)
     : width_(width) {
   if (width == 0) throw std::invalid_argument("VisitedSet: record width must be positive");
   if (numbered)
     layout_ = VisitedLayout::Indexed;
   else if (fingerprints)
-    layout_ = VisitedLayout::Fingerprint;
+    layout_ = compact ? VisitedLayout::CompactFingerprint : VisitedLayout::Fingerprint;
   else
     layout_ = width <= kInlineMaxWidth ? VisitedLayout::Inline : VisitedLayout::Indexed;
   if (layout_ == VisitedLayout::Indexed) {
     store_.emplace(width);
+    return;
+  }
+  if (layout_ == VisitedLayout::CompactFingerprint) {
+    compact_.emplace(initial_slots);
     return;
   }
   words_ = layout_ == VisitedLayout::Fingerprint ? 1 : (width + 7) / 8;
@@ -126,6 +130,7 @@ void VisitedSet::add_count(std::size_t n) {
 
 std::size_t VisitedSet::size_relaxed() const {
   if (layout_ == VisitedLayout::Indexed) return store_->size();
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->size();
   return std::atomic_ref<std::size_t>(const_cast<std::size_t&>(count_))
       .load(std::memory_order_relaxed);
 }
@@ -202,16 +207,19 @@ std::uint64_t VisitedSet::hash_of_slot(const std::uint64_t* v) const {
 }
 
 std::size_t VisitedSet::size() const {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->size();
   return layout_ == VisitedLayout::Indexed ? store_->size() : count_;
 }
 
 std::size_t VisitedSet::bytes() const {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->bytes();
   // (During a shared growth the old table is held too.)
   return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes() + old_table_.bytes();
 }
 
 std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {
   if (layout_ == VisitedLayout::Indexed) return store_->bytes_at_next_growth(ahead);
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->bytes_at_next_growth(ahead);
   if (count_ + ahead <= grow_at_) return bytes();
   return capacity_ * 3 / 2 * words_ * sizeof(std::uint64_t);  // grown in place: no second table
 }
@@ -219,6 +227,7 @@ std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {
 double VisitedSet::omission_probability() const {
   // Exact layouts omit nothing; nor do fingerprints of records of up to 8 bytes, whose hash
   // (the splitmix64 finalizer) is a bijection of the word.
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->omission_probability();
   if (layout_ != VisitedLayout::Fingerprint || width_ <= 8) return 0.0;
   const double n = double(count_);
   return std::min(1.0, n * (n - 1) / 36893488147419103232.0);  // 2^65

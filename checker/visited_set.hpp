@@ -22,6 +22,7 @@
 #include <optional>
 #include <vector>
 
+#include "checker/compact_fingerprints.hpp"
 #include "checker/state_store.hpp"
 
 namespace slush::checker {
@@ -29,14 +30,17 @@ namespace slush::checker {
 /// 128-bit products for multiply-shift (a GCC and Clang extension).
 __extension__ using Wide = unsigned __int128;
 
-enum class VisitedLayout { Inline, Fingerprint, Indexed };
+enum class VisitedLayout { Inline, Fingerprint, CompactFingerprint, Indexed };
 
 class VisitedSet {
  public:
   /// A set of records of `width` bytes; `fingerprints` asks for hash compaction. `numbered`
   /// forces the indexed layout (states numbered in insertion order, as a trace rebuild needs).
+  /// `compact`: fingerprints in a quotient table (CompactFingerprints: 5 or 6 bytes a slot, 55-bit
+  /// fingerprints), for one worker; else 64-bit fingerprints in 8-byte slots, which several
+  /// workers share lock-free.
   VisitedSet(std::size_t width, bool fingerprints, bool numbered,
-             std::size_t initial_slots = std::size_t(1) << 16);
+             std::size_t initial_slots = std::size_t(1) << 16, bool compact = false);
 
   VisitedLayout layout() const { return layout_; }
   /// The hash of a record: for records of up to 8 bytes a 64-bit mixer over the word (inline,
@@ -56,6 +60,7 @@ class VisitedSet {
   /// Starts loading the slot a hash probes first (call a few inserts ahead).
   void prefetch(std::uint64_t h) const {
     if (layout_ == VisitedLayout::Indexed) return;
+    if (layout_ == VisitedLayout::CompactFingerprint) return compact_->prefetch(h);
     const std::uint64_t* slot = table_.data() + home(h) * words_;
     __builtin_prefetch(slot, 0, 3);
   }
@@ -67,6 +72,8 @@ class VisitedSet {
     switch (layout_) {
       case VisitedLayout::Indexed:
         return insert_indexed(record, id);
+      case VisitedLayout::CompactFingerprint:
+        return compact_->insert(h);
       case VisitedLayout::Fingerprint:
         v[0] = h ? h : 1;  // 0 marks an empty slot
         break;
@@ -85,7 +92,10 @@ class VisitedSet {
   // fingerprints) takes lock-free inserts (compare-and-swap on the slot); such inserts never grow
   // the table, so the caller stops every inserter, then grows it (needs_growth, grow). Other sets
   // are shared under the caller's lock through insert().
-  bool lock_free() const { return layout_ != VisitedLayout::Indexed && words_ == 1; }
+  bool lock_free() const {
+    return (layout_ == VisitedLayout::Inline || layout_ == VisitedLayout::Fingerprint) &&
+           words_ == 1;
+  }
   /// A lock-free insert; true if the record was new. The caller counts the new records it
   /// placed and adds them with add_count (at least once per batch).
   bool insert_concurrent(const std::uint8_t* record, std::uint64_t h);
@@ -188,6 +198,7 @@ class VisitedSet {
   Words old_table_;  // during a shared growth: the table being moved from
   std::size_t old_capacity_ = 0;
   std::optional<StateStore> store_;
+  std::optional<CompactFingerprints> compact_;
 };
 
 }  // namespace slush::checker

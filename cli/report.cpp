@@ -59,7 +59,7 @@ std::string search_line(checker::StopReason stop, const checker::Statistics& st)
                      fixed(st.seconds, 3) + " s, " + fixed(st.states_per_second(), 0) +
                      " states/s; store " + st.store_layout + ", " + fixed(st.bytes_per_state(), 1) +
                      " bytes/state, peak " + megabytes(st.peak_bytes);
-  if (std::string(st.store_layout) == "fingerprint") {
+  if (std::string(st.store_layout).find("fingerprint") != std::string::npos) {
     char p[32];
     std::snprintf(p, sizeof p, "%.3g", st.omission_probability);
     line += "; probability of an omitted state <= " + std::string(p);

@@ -128,18 +128,42 @@ TEST(EngineModes, AMemoryCapStopsTheSearchBeforeItIsPassed) {
 TEST(EngineModes, HashCompactionReportsItsOmissionProbability) {
   const properties::CheckedSlush checked(
       example_model("r1-bridging.toml", model::Variant::Correct));
+  const auto exact = checker::explore(checked);
   ExploreOptions o;
   o.hash_compaction = true;
+  o.compact_fingerprints = false;  // 64-bit fingerprints in 8-byte slots
   const auto r = checker::explore(checked, o);
   EXPECT_STREQ(r.stats.store_layout, "fingerprint");
   EXPECT_GT(r.stats.omission_probability, 0.0);
   EXPECT_LT(r.stats.omission_probability, 1e-9);
-  const auto exact = checker::explore(checked);
   EXPECT_EQ(r.stats.states, exact.stats.states);
   EXPECT_LT(3 * r.stats.store_bytes, exact.stats.store_bytes);  // 8-byte slots, not records
-  // Records of one word are their own fingerprints: nothing can be omitted.
+  // Records of one word are their own 64-bit fingerprints: nothing can be omitted.
   const auto lite = checker::explore(BridgeLite(Params{2, 2, 1, false}), o);
   EXPECT_EQ(lite.stats.omission_probability, 0.0);
+}
+
+// One worker under hash compaction keeps 55-bit fingerprints in slots of 5 or 6 bytes
+// (checker/compact_fingerprints.hpp): the same counts, fewer bytes, and a probability of
+// omission of n(n-1)/2^56, which it reports even for one-word records.
+TEST(EngineModes, CompactFingerprintsCountTheSameInFewerBytes) {
+  const BridgeLite lite(Params{3, 4, 1, false});  // 2,825,761 states
+  ExploreOptions wide, compact;
+  wide.hash_compaction = compact.hash_compaction = true;
+  wide.compact_fingerprints = false;
+  const auto a = checker::explore(lite, wide), b = checker::explore(lite, compact);
+  EXPECT_STREQ(b.stats.store_layout, "compact fingerprint");
+  EXPECT_EQ(b.stats.states, 2'825'761u);
+  EXPECT_EQ(b.stats.transitions, 17'643'776u);
+  EXPECT_EQ(b.stats.depth, a.stats.depth);
+  EXPECT_LT(b.stats.store_bytes * 4, a.stats.store_bytes * 3);  // 6-byte slots, not 8
+  const double n = 2'825'761.0;
+  EXPECT_DOUBLE_EQ(b.stats.omission_probability, n * (n - 1) / 72057594037927936.0);  // 2^56
+  // A variant's counterexample is rebuilt as in every other mode.
+  const auto caught = checker::explore(BridgeLite(Params{3, 3, 1, true}), compact);
+  ASSERT_EQ(caught.stop, StopReason::Violation);
+  EXPECT_EQ(caught.counterexample->trace.length(),
+            checker::explore(BridgeLite(Params{3, 3, 1, true})).counterexample->trace.length());
 }
 
 }  // namespace

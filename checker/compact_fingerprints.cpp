@@ -1,0 +1,136 @@
+#include "checker/compact_fingerprints.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <stdexcept>
+
+namespace slush::checker {
+
+namespace {
+__extension__ using Wide128 = unsigned __int128;
+}  // namespace
+
+CompactFingerprints::Table::Table(std::size_t c, unsigned displacement_bits)
+    : capacity(c), remainder_bits(kBits + 1 - unsigned(std::bit_width(c) - 1)) {
+  width = (remainder_bits + displacement_bits + 7) / 8;
+  if (width > 8) throw std::length_error("CompactFingerprints: slots wider than 8 bytes");
+  bytes.assign(capacity * width + 8, 0);
+}
+
+std::size_t CompactFingerprints::Table::home(std::uint64_t g) const {
+  return std::size_t((Wide128(g) * capacity) >> kBits);
+}
+
+std::uint64_t CompactFingerprints::Table::load(std::size_t i) const {
+  std::uint64_t v;
+  std::memcpy(&v, bytes.data() + i * width, 8);  // little-endian: the slot's bytes come first
+  return width == 8 ? v : v & ((std::uint64_t(1) << (8 * width)) - 1);
+}
+
+void CompactFingerprints::Table::store(std::size_t i, std::uint64_t v) {
+  std::uint8_t* at = bytes.data() + i * width;
+  switch (width) {  // copies of constant size: the compiler inlines them
+    case 5:
+      std::memcpy(at, &v, 5);
+      return;
+    case 6:
+      std::memcpy(at, &v, 6);
+      return;
+    default:
+      std::memcpy(at, &v, width);
+  }
+}
+
+CompactFingerprints::CompactFingerprints(std::size_t initial_slots, unsigned displacement_bits)
+    : displacement_bits_(displacement_bits),
+      // A field of zero marks an empty slot, so a displacement d is stored as d + 1.
+      max_displacement_((std::uint64_t(1) << displacement_bits) - 2),
+      table_(std::max<std::size_t>(initial_slots, 4), displacement_bits) {
+  if (displacement_bits < 1 || displacement_bits > 8)
+    throw std::invalid_argument("CompactFingerprints: displacement bits must be 1 to 8");
+  grow_at_ = table_.capacity * 3 / 4;
+}
+
+bool CompactFingerprints::insert(std::uint64_t h) {
+  const std::uint64_t g = h >> (64 - kBits);
+  const std::uint64_t r = g & ((std::uint64_t(1) << table_.remainder_bits) - 1);
+  const std::uint64_t field = (std::uint64_t(1) << displacement_bits_) - 1;
+  std::size_t i = table_.home(g);
+  bool absent = false;
+  for (std::uint64_t d = 0; d <= max_displacement_; ++d) {
+    const std::uint64_t v = table_.load(i);
+    if (v == 0) {
+      absent = true;
+      if (count_ < grow_at_) {
+        table_.store(i, (r << displacement_bits_) | (d + 1));
+        ++count_;
+        return true;
+      }
+      break;
+    }
+    // The same distance means the same home, and with it the same high bits of g.
+    if ((v & field) == d + 1 && (v >> displacement_bits_) == r) return false;
+    if (++i == table_.capacity) i = 0;
+  }
+  // No free slot near enough: the fingerprint may be in the side set (it has no other place).
+  if (!absent && far_.count(g)) return false;
+  if (count_ >= grow_at_) grow();
+  place(table_, g);
+  ++count_;
+  return true;
+}
+
+void CompactFingerprints::place(Table& t, std::uint64_t g) {
+  const std::uint64_t r = g & ((std::uint64_t(1) << t.remainder_bits) - 1);
+  std::size_t i = t.home(g);
+  for (std::uint64_t d = 0; d <= max_displacement_; ++d) {
+    if (t.load(i) == 0) {
+      t.store(i, (r << displacement_bits_) | (d + 1));
+      return;
+    }
+    if (++i == t.capacity) i = 0;
+  }
+  far_.insert(g);
+}
+
+std::uint64_t CompactFingerprints::fingerprint_at(std::size_t i) const {
+  const std::uint64_t v = table_.load(i);
+  const std::uint64_t field = (std::uint64_t(1) << displacement_bits_) - 1;
+  const std::uint64_t d = (v & field) - 1, r = v >> displacement_bits_;
+  const std::size_t c = table_.capacity;
+  const std::size_t h = (i + c - std::size_t(d % c)) % c;
+  // The fingerprints of home h are [lo, lo'), lo = ceil(h * 2^kBits / capacity): fewer than
+  // 2^R of them, so only one has the low bits r.
+  const Wide128 num = (Wide128(h) << kBits) + c - 1;
+  const auto lo = std::uint64_t(num / c);
+  const std::uint64_t mask = (std::uint64_t(1) << table_.remainder_bits) - 1;
+  return lo + ((r - lo) & mask);
+}
+
+void CompactFingerprints::grow() {
+  Table next(table_.capacity * 3 / 2, displacement_bits_);
+  std::unordered_set<std::uint64_t> far;
+  far.swap(far_);  // placing may refill the side set
+  for (std::size_t i = 0; i < table_.capacity; ++i)
+    if (table_.load(i) != 0) place(next, fingerprint_at(i));
+  for (std::uint64_t g : far) place(next, g);
+  table_ = std::move(next);
+  grow_at_ = table_.capacity * 3 / 4;
+}
+
+std::size_t CompactFingerprints::bytes() const {
+  return table_.bytes.capacity() + far_.size() * 4 * sizeof(std::uint64_t);
+}
+
+std::size_t CompactFingerprints::bytes_at_next_growth(std::size_t ahead) const {
+  if (count_ + ahead <= grow_at_) return bytes();
+  return bytes() + table_.capacity * 3 / 2 * table_.width + 8;  // old and new tables at once
+}
+
+double CompactFingerprints::omission_probability() const {
+  const double n = double(count_);
+  return std::min(1.0, n * (n - 1) / double(std::uint64_t(1) << (kBits + 1)));
+}
+
+}  // namespace slush::checker

@@ -1,0 +1,73 @@
+// Hash compaction in fewer than 8 bytes per state: a quotient table of fingerprints.
+//
+// Written by hand because it is the layout that decides how many states fit in memory. A state
+// is kept as its fingerprint g, the top kBits bits of its 64-bit hash. The table is open
+// addressing with linear probing; g's home slot is g * capacity >> kBits (multiply-shift), so
+// the home already tells the high bits of g and the slot keeps only the rest: the low R bits of
+// g, where R = kBits + 1 - floor(log2 capacity) is just enough to tell g apart from every other
+// fingerprint with the same home, and the distance from its home (kDisplacementBits bits), which
+// gives the home back. A slot is ceil((R + displacement bits) / 8) bytes: 5 bytes from 2^24 slots
+// (16.7 million) up, 6 below; tables grow by half at 75% load, as VisitedSet's do. A fingerprint
+// that would sit further from its home than the displacement can say is kept whole in a side
+// set (rare: tests/visited_set_test.cpp forces it with a 2-bit displacement).
+//
+// Growth rebuilds the table: each slot's fingerprint is recovered from its home and its low bits
+// (the only value with those low bits among the fingerprints of that home) and placed anew, in
+// slots sized for the new capacity. The old and new tables are held together meanwhile.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
+
+namespace slush::checker {
+
+class CompactFingerprints {
+ public:
+  /// Bits of a fingerprint: two different states are taken for one with probability 2^-kBits.
+  static constexpr unsigned kBits = 55;
+
+  explicit CompactFingerprints(std::size_t initial_slots = std::size_t(1) << 16,
+                               unsigned displacement_bits = 8);
+
+  /// Inserts the state of 64-bit hash `h`; true if its fingerprint was not there.
+  bool insert(std::uint64_t h);
+  /// Starts loading the slot `h` probes first.
+  void prefetch(std::uint64_t h) const {
+    __builtin_prefetch(table_.bytes.data() + table_.home(h >> (64 - kBits)) * table_.width, 0, 3);
+  }
+  std::size_t size() const { return count_; }
+  std::size_t bytes() const;
+  /// Bytes held during the growth the next `ahead` inserts may cause (both tables), or bytes().
+  std::size_t bytes_at_next_growth(std::size_t ahead) const;
+  /// Bytes per slot at the present capacity.
+  std::size_t slot_bytes() const { return table_.width; }
+  /// The probability that two of the stored states share a fingerprint: n(n-1)/2^(kBits+1).
+  double omission_probability() const;
+
+ private:
+  struct Table {
+    Table(std::size_t capacity, unsigned displacement_bits);
+    std::size_t home(std::uint64_t g) const;
+    std::uint64_t load(std::size_t i) const;
+    void store(std::size_t i, std::uint64_t v);
+    std::size_t capacity;
+    unsigned remainder_bits;            // R
+    std::size_t width;                  // bytes per slot
+    std::vector<std::uint8_t> bytes;    // capacity * width, and 8 of padding (slots read as 8 bytes)
+  };
+  /// Places g (known absent from `t`) in `t` or the side set.
+  void place(Table& t, std::uint64_t g);
+  /// The fingerprint held by slot i of the table (not empty).
+  std::uint64_t fingerprint_at(std::size_t i) const;
+  void grow();
+
+  unsigned displacement_bits_;
+  std::uint64_t max_displacement_;  // the most a slot's field can say
+  std::size_t count_ = 0, grow_at_ = 0;
+  Table table_;
+  std::unordered_set<std::uint64_t> far_;  // fingerprints too far from home for a slot
+};
+
+}  // namespace slush::checker
