@@ -66,7 +66,13 @@ RC_GTEST_PROP(Cone, SameVerdictsAsTheWholeTree, ()) {
   RC_ASSERT(p.config.parents.size() <= c.parents.size());
   RC_ASSERT(p.node_of.size() == p.config.parents.size());
   const properties::CheckedSlush whole(c), cone(p.config);
-  const auto a = checker::explore(whole), b = checker::explore(cone);
+  // A rare draw (halts anywhere in 24 nodes) has a whole tree of millions of states: such a case
+  // is set aside, not searched for minutes.
+  checker::ExploreOptions bounded;
+  bounded.max_states = 300'000;
+  const auto a = checker::explore(whole, bounded);
+  RC_PRE(a.stop != checker::StopReason::StateBound);
+  const auto b = checker::explore(cone);
   RC_ASSERT(a.stop == b.stop);
   RC_ASSERT(a.verdicts == b.verdicts);
   if (c.halts == 0) {
