@@ -1,15 +1,14 @@
 #include "checker/compact_fingerprints.hpp"
 
+#include "checker/copy_record.hpp"
+#include "checker/visited_set.hpp"  // Wide
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
 
 namespace slush::checker {
-
-namespace {
-__extension__ using Wide128 = unsigned __int128;
-}  // namespace
 
 CompactFingerprints::Table::Table(std::size_t c, unsigned displacement_bits)
     : capacity(c), remainder_bits(kBits + 1 - unsigned(std::bit_width(c) - 1)) {
@@ -19,7 +18,7 @@ CompactFingerprints::Table::Table(std::size_t c, unsigned displacement_bits)
 }
 
 std::size_t CompactFingerprints::Table::home(std::uint64_t g) const {
-  return std::size_t((Wide128(g) * capacity) >> kBits);
+  return std::size_t((Wide(g) * capacity) >> kBits);
 }
 
 std::uint64_t CompactFingerprints::Table::load(std::size_t i) const {
@@ -29,17 +28,7 @@ std::uint64_t CompactFingerprints::Table::load(std::size_t i) const {
 }
 
 void CompactFingerprints::Table::store(std::size_t i, std::uint64_t v) {
-  std::uint8_t* at = bytes.data() + i * width;
-  switch (width) {  // copies of constant size: the compiler inlines them
-    case 5:
-      std::memcpy(at, &v, 5);
-      return;
-    case 6:
-      std::memcpy(at, &v, 6);
-      return;
-    default:
-      std::memcpy(at, &v, width);
-  }
+  copy_record(bytes.data() + i * width, &v, width);  // little-endian: the low bytes of v
 }
 
 CompactFingerprints::CompactFingerprints(std::size_t initial_slots, unsigned displacement_bits)
@@ -102,7 +91,7 @@ std::uint64_t CompactFingerprints::fingerprint_at(std::size_t i) const {
   const std::size_t h = (i + c - std::size_t(d % c)) % c;
   // The fingerprints of home h are [lo, lo'), lo = ceil(h * 2^kBits / capacity): fewer than
   // 2^R of them, so only one has the low bits r.
-  const Wide128 num = (Wide128(h) << kBits) + c - 1;
+  const Wide num = (Wide(h) << kBits) + c - 1;
   const auto lo = std::uint64_t(num / c);
   const std::uint64_t mask = (std::uint64_t(1) << table_.remainder_bits) - 1;
   return lo + ((r - lo) & mask);

@@ -112,9 +112,8 @@ class Explorer {
   static constexpr std::size_t kBatch = 16;  // states a worker expands before looking up
   static constexpr std::size_t kAhead = 24;  // lookups a slot's prefetch runs ahead of its probe
   // The lean search (sweep.hpp): successors per round over all workers (at most so many bytes
-  // of them), bytes of table per part
-  // (a part's lookups should stay in the caches and the TLB), most parts, and groups of parts
-  // between which a shared table may grow.
+  // of them), bytes of table per part (a part's lookups stay close together), most parts, and
+  // groups of parts between which a shared table may grow.
   static constexpr std::size_t kRoundRecords = std::size_t(1) << 19;
   static constexpr std::size_t kRoundBytes = std::size_t(8) << 20;  // wide records: fewer
   static constexpr std::size_t kPartBytes = std::size_t(256) << 10;
@@ -148,7 +147,8 @@ class Explorer {
   /// One search. `numbered`: keep state numbers and parent links (traces); `last_level`: expand
   /// no level beyond it. A violation found without numbers is returned without its trace.
   Result search(bool numbered, std::uint64_t last_level);
-  /// The lean search of states in one-word slots, looked up part by part (sweep.hpp).
+  /// The lean search (no state numbers), looked up part by part (sweep.hpp): one-word slots,
+  /// or with one worker any layout but the indexed one.
   Result sweep(VisitedSet& visited, unsigned threads);
   bool holds_invariants(const State& s) const;
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/copy_record.hpp"
 #include "checker/property.hpp"
 
 namespace slush::checker {
@@ -38,31 +39,6 @@ concept ExplorableModel = requires(
   { m.unpack(in) } -> std::same_as<typename M::State>;
   { m.describe(a) } -> std::convertible_to<std::string>;
 };
-
-/// Copies a packed record of `width` bytes. The common widths get a copy of constant size, which
-/// the compiler inlines: a lean search copies every successor twice, and a call to memcpy per
-/// copy would cost as much as the model's step.
-inline void copy_record(std::uint8_t* to, const void* from, std::size_t width) {
-  switch (width) {
-    case 4:
-      std::memcpy(to, from, 4);
-      return;
-    case 5:
-      std::memcpy(to, from, 5);
-      return;
-    case 6:
-      std::memcpy(to, from, 6);
-      return;
-    case 7:
-      std::memcpy(to, from, 7);
-      return;
-    case 8:
-      std::memcpy(to, from, 8);
-      return;
-    default:
-      std::memcpy(to, from, width);
-  }
-}
 
 /// The successors of one packed state, packed back to back: what a model's optional
 /// `packed_successors` fills. A lean search (no state numbers, no step invariants) takes them

@@ -13,7 +13,7 @@
 #include <cstring>
 #include <vector>
 
-#include "checker/model_concept.hpp"
+#include "checker/copy_record.hpp"
 #include "checker/visited_set.hpp"
 
 namespace slush::checker {

@@ -90,6 +90,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     return static_cast<const std::uint8_t*>(nullptr);  // not reached: i < frontier_states
   };
 
+  // A model that steps packed states does so here (no State per successor), unless step
+  // invariants need the State values.
+  bool step_packed = false;
+  if constexpr (StepsPacked<M>) step_packed = !check_steps;
   // Expands states of the level until the worker holds its share of the round.
   auto generate = [&](SweepWorker& w) {
     while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
@@ -99,19 +103,16 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       for (std::size_t i = first; i < last; ++i) {
         const std::uint8_t* rec = state_at(i);
         bool fair = false;
-        bool packed_done = false;
-        if constexpr (StepsPacked<M>) {
-          if (!check_steps) {
+        if (step_packed) {
+          if constexpr (StepsPacked<M>) {
             w.steps.clear();
             model_.packed_successors(rec, w.steps);
             w.transitions += w.steps.size();
             for (std::size_t k = 0; k < w.steps.size(); ++k)
               w.parts.add(VisitedSet::hash(w.steps.at(k), width_), w.steps.at(k));
             fair = w.steps.any_fair();
-            packed_done = true;
           }
-        }
-        if (!packed_done) {
+        } else {
           const State s = model_.unpack(rec);
           w.full.clear();
           model_.successors(s, w.full);
