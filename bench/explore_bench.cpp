@@ -4,12 +4,14 @@
 // (median of RUNS runs
 // each; the counts are those of every run). Also prints the machine it ran on.
 //
-//   build/bench/explore_bench [--runs N] [--only NAME] [--no-examples] [--by-state]
+//   build/bench/explore_bench [--runs N] [--only NAME] [--threads T] [--store full|compaction]
+//                             [--no-examples] [--by-state]
 //
-// NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...). "x1" is the
-// rate over the one-thread rate of the same store (0.00 where one worker used another: hash
-// compaction is compact with one worker, 8-byte fingerprints with two). --by-state turns off the lean search's
-// lookups by part (ExploreOptions::lookups_by_part), to measure what they bring.
+// NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...); --threads and
+// --store keep one thread count or one store. "x1" is the rate over the one-thread rate of the
+// same store ("-" where there is none to compare with: hash compaction is compact with one
+// worker, 8-byte fingerprints with two). --by-state turns off the lean search's lookups by part
+// (ExploreOptions::lookups_by_part), to measure what they bring.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -68,17 +70,27 @@ int main(int argc, char** argv) {
   int runs = 5;
   std::string only;
   bool examples = true, by_part = true;
+  unsigned only_threads = 0;  // 0: 1 and 2
+  int only_store = -1;        // -1: both; 0 full states; 1 hash compaction
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
       runs = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--only") && i + 1 < argc)
       only = argv[++i];
+    else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc &&
+             (only_threads = unsigned(std::atoi(argv[++i]))) >= 1)
+      continue;
+    else if (!std::strcmp(argv[i], "--store") && i + 1 < argc &&
+             (!std::strcmp(argv[i + 1], "full") || !std::strcmp(argv[i + 1], "compaction")))
+      only_store = !std::strcmp(argv[++i], "compaction");
     else if (!std::strcmp(argv[i], "--no-examples"))
       examples = false;
     else if (!std::strcmp(argv[i], "--by-state"))
       by_part = false;
     else {
-      std::fprintf(stderr, "usage: explore_bench [--runs N] [--only NAME] [--no-examples] [--by-state]\n");
+      std::fprintf(stderr,
+                   "usage: explore_bench [--runs N] [--only NAME] [--threads T] "
+                   "[--store full|compaction] [--no-examples] [--by-state]\n");
       return 2;
     }
   }
@@ -115,6 +127,8 @@ int main(int argc, char** argv) {
     std::string one_thread_store[2];
     for (const unsigned threads : {1u, 2u})
       for (const bool hc : {false, true}) {
+        if ((only_threads && threads != only_threads) || (only_store >= 0 && hc != bool(only_store)))
+          continue;
         ExploreOptions o;
         o.hash_compaction = hc;
         o.threads = threads;
@@ -128,8 +142,10 @@ int main(int argc, char** argv) {
         const double wall = median(walls), rate = double(f.stats.states) / wall;
         if (threads == 1) one_thread[hc] = rate, one_thread_store[hc] = f.stats.store_layout;
         // x1 compares like with like: one worker fills compact fingerprints, two share 8-byte ones.
-        const double x1 = one_thread_store[hc] == f.stats.store_layout ? rate / one_thread[hc] : 0;
-        std::printf("%-22s %-7u %-19s %12llu %13llu %6llu %9.3f %12.0f %5.2f %9.2f %9.1f%s\n",
+        char x1[16] = "-";
+        if (one_thread_store[hc] == f.stats.store_layout)
+          std::snprintf(x1, sizeof x1, "%.2f", rate / one_thread[hc]);
+        std::printf("%-22s %-7u %-19s %12llu %13llu %6llu %9.3f %12.0f %5s %9.2f %9.1f%s\n",
                     row.name.c_str(), threads, f.stats.store_layout,
                     (unsigned long long)f.stats.states, (unsigned long long)f.stats.transitions,
                     (unsigned long long)f.stats.depth, wall, rate, x1,

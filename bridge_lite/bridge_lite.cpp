@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 namespace slush::bridge_lite {
 
@@ -109,18 +110,25 @@ std::vector<State> BridgeLite::initial_states() const {
 }
 
 template <bool kOneWord, class Emit>
-void BridgeLite::for_each_step(const State& s, Emit&& emit) const {
-  // Fields of a state of at most 64 bits all lie in its first word: no straddling to test.
-  auto get = [](const State& x, Field f) -> unsigned {
+void BridgeLite::for_each_step(const State& s0, Emit&& emit) const {
+  // A state of at most 64 bits is stepped as a bare word: every field lies in it (no straddling
+  // to test), and a successor is one register, not a 32-byte copy.
+  using Work = std::conditional_t<kOneWord, std::uint64_t, State>;
+  Work s;
+  if constexpr (kOneWord)
+    s = s0.w[0];
+  else
+    s = s0;
+  auto get = [](const Work& x, Field f) -> unsigned {
     if constexpr (kOneWord)
-      return unsigned((x.w[0] >> f.offset) & ((std::uint64_t(1) << f.width) - 1));
+      return unsigned((x >> f.offset) & ((std::uint64_t(1) << f.width) - 1));
     else
       return BridgeLite::get(x, f);
   };
-  auto set = [](State& x, Field f, unsigned value) {
+  auto set = [](Work& x, Field f, unsigned value) {
     if constexpr (kOneWord) {
       const std::uint64_t mask = ((std::uint64_t(1) << f.width) - 1) << f.offset;
-      x.w[0] = (x.w[0] & ~mask) | ((std::uint64_t(value) << f.offset) & mask);
+      x = (x & ~mask) | ((std::uint64_t(value) << f.offset) & mask);
     } else {
       BridgeLite::set(x, f, value);
     }
@@ -133,40 +141,40 @@ void BridgeLite::for_each_step(const State& s, Emit&& emit) const {
     const unsigned mints = get(s, f.mints), frozen = get(s, f.from_frz);
     const bool ok = p_.no_nullifier || get(s, f.nul) == 0;
     auto fire = [&](Rule r, auto&& effect) {
-      State t = s;
+      Work t = s;
       effect(t);
       emit(Action{r, std::uint16_t(m)}, t);
     };
-    auto mint = [&](State& t) {
+    auto mint = [&](Work& t) {
       set(t, f.to_bal, get(t, f.to_bal) + 1);
       set(t, f.nul, 1);
       set(t, f.mints, mints + 1);
     };
     if (st == 0 && frozen == 0 && f.from_base + get(s, f.from_bal) > 0)
-      fire(Rule::Burn, [&](State& t) {
+      fire(Rule::Burn, [&](Work& t) {
         set(t, f.from_bal, get(s, f.from_bal) - 1);
         set(t, f.from_frz, 1);
         set(t, f.st, 1);
       });
-    if (st == 1 && inc < L) fire(Rule::Include, [&](State& t) { set(t, f.inc, inc + 1); });
+    if (st == 1 && inc < L) fire(Rule::Include, [&](Work& t) { set(t, f.inc, inc + 1); });
     if ((st == 1 || st == 2) && inc == L && ok && mints < 2)
-      fire(Rule::Relay, [&](State& t) {
+      fire(Rule::Relay, [&](Work& t) {
         mint(t);
         set(t, f.st, 2);
       });
     if (st == 2 && fwd == 0 && frozen == 1)
-      fire(Rule::Confirm, [&](State& t) {
+      fire(Rule::Confirm, [&](Work& t) {
         set(t, f.from_frz, 0);
         set(t, f.st, 3);
       });
     if (st == 1 && fwd == 0 && frozen == 1)
-      fire(Rule::Force, [&](State& t) {
+      fire(Rule::Force, [&](Work& t) {
         set(t, f.fwd, 1);
         set(t, f.from_frz, 0);
       });
-    if (fwd >= 1 && fwd < 2 * L) fire(Rule::Hop, [&](State& t) { set(t, f.fwd, fwd + 1); });
+    if (fwd >= 1 && fwd < 2 * L) fire(Rule::Hop, [&](Work& t) { set(t, f.fwd, fwd + 1); });
     if (fwd == 2 * L && (st == 1 || st == 2))
-      fire(Rule::Deliver, [&](State& t) {
+      fire(Rule::Deliver, [&](Work& t) {
         if (ok && mints < 2) mint(t);
         set(t, f.st, 3);
       });
@@ -174,20 +182,23 @@ void BridgeLite::for_each_step(const State& s, Emit&& emit) const {
 }
 
 void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Action>>& out) const {
-  auto emit = [&](const Action& a, const State& t) { out.push_back({a, t, true}); };
-  if (bits_ <= 64)
-    for_each_step<true>(s, emit);
-  else
-    for_each_step<false>(s, emit);
+  if (bits_ <= 64) {
+    for_each_step<true>(s, [&](const Action& a, std::uint64_t t) {
+      State next;
+      next.w[0] = t;
+      out.push_back({a, next, true});
+    });
+  } else {
+    for_each_step<false>(s, [&](const Action& a, const State& t) { out.push_back({a, t, true}); });
+  }
 }
 
 void BridgeLite::packed_successors(const std::uint8_t* in, checker::PackedSteps& out) const {
   // Every rule is fair; the packed state is the low state_bytes() bytes of the words.
-  auto emit = [&](const Action&, const State& t) { out.push(t.w.data(), true); };
   if (bits_ <= 64)
-    for_each_step<true>(unpack(in), emit);
+    for_each_step<true>(unpack(in), [&](const Action&, std::uint64_t t) { out.push(&t, true); });
   else
-    for_each_step<false>(unpack(in), emit);
+    for_each_step<false>(unpack(in), [&](const Action&, const State& t) { out.push(t.w.data(), true); });
 }
 
 void BridgeLite::pack(const State& s, std::uint8_t* out) const {

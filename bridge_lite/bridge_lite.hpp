@@ -98,7 +98,8 @@ class BridgeLite {
   };
 
   Field allocate(unsigned range);
-  /// Calls emit(action, successor) for every enabled rule firing, in successors()' order.
+  /// Calls emit(action, successor) for every enabled rule firing, in successors()' order; the
+  /// successor is a State, or with kOneWord (at most 64 bits) its one word.
   template <bool kOneWord, class Emit>
   void for_each_step(const State& s, Emit&& emit) const;
   static unsigned get(const State& s, Field f) {

@@ -20,7 +20,8 @@ namespace slush::checker {
 
 class Partitions {
  public:
-  /// Buffers for records of `width` bytes.
+  /// Buffers for records of `width` bytes, each after its 8-byte hash; `width` 0 keeps hashes
+  /// alone (for records recovered from their hash, VisitedSet::unhash).
   explicit Partitions(std::size_t width) : width_(width), stride_(sizeof(std::uint64_t) + width) {}
 
   /// Empties the buffers and splits hashes into `parts` equal ranges (parts >= 1). Buffers keep
@@ -37,7 +38,7 @@ class Partitions {
     if (p.used + stride_ > p.bytes.size()) p.bytes.resize(std::max(2 * p.bytes.size(), 64 * stride_));
     std::uint8_t* at = p.bytes.data() + p.used;
     std::memcpy(at, &h, sizeof h);
-    copy_record(at + sizeof h, record, width_);
+    if (width_) copy_record(at + sizeof h, record, width_);
     p.used += stride_;
     ++size_;
   }

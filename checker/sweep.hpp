@@ -35,9 +35,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A round's successors, over all workers; fewer under a memory cap.
-  std::size_t round = std::min(kRoundRecords, kRoundBytes / (8 + width_));
+  // Records of up to 8 bytes are filed by their hash alone and recovered from it (unhash):
+  // every layout the lean search serves keeps only the hash of such a record.
+  const bool hash_only = VisitedSet::hash_is_record(width_);
+  const std::size_t entry = 8 + (hash_only ? 0 : width_);  // bytes per filed successor
+  std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)
-    round = std::clamp<std::size_t>(options_.memory_bytes / 16 / (8 + width_), 1024, round);
+    round = std::clamp<std::size_t>(options_.memory_bytes / 16 / entry, 1024, round);
 
   // The level being expanded: the workers' shares of it, one after another (no copy at the end
   // of a level: each worker's share of the next level becomes a segment of this one).
@@ -55,7 +59,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   }
 
   struct alignas(64) SweepWorker {
-    explicit SweepWorker(std::size_t width) : parts(width), steps(width) {}
+    SweepWorker(std::size_t width, bool hash_only) : parts(hash_only ? 0 : width), steps(width) {}
     Partitions parts;
     PackedSteps steps;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
@@ -64,7 +68,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t placed = 0;
   };
   std::vector<SweepWorker> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_, hash_only);
   for (auto& w : workers) w.packed.resize(width_);
 
   std::atomic<bool> stopping{false};
@@ -142,16 +146,20 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       for (std::size_t k = 0; k < std::min(n, kAhead); ++k) visited.prefetch(from.parts.hash(p, k));
       for (std::size_t k = 0; k < n; ++k) {
         if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
-        const std::uint8_t* rec = from.parts.record(p, k);
         const std::uint64_t h = from.parts.hash(p, k);
+        const std::uint8_t* rec = hash_only ? nullptr : from.parts.record(p, k);
         const bool fresh =
             concurrent ? visited.insert_concurrent(rec, h) : visited.insert(rec, h);
         if (!fresh) continue;
         if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
         const std::size_t end = w.next.size();
         w.next.resize(end + width_);
-        copy_record(w.next.data() + end, rec, width_);
-        if (!invariants_.empty() && !holds_invariants(model_.unpack(rec)))
+        std::uint8_t* to = w.next.data() + end;
+        if (hash_only)
+          VisitedSet::unhash(h, width_, to);
+        else
+          copy_record(to, rec, width_);
+        if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
           return halt(StopReason::Violation);
       }
     }

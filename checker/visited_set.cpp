@@ -103,14 +103,12 @@ bool VisitedSet::insert_zero() {
 }
 
 bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) {
-  std::uint64_t v = 0;
+  (void)record;  // one-word slots hold the hash (inline: a bijection of the record)
+  std::uint64_t v = h;
   if (layout_ == VisitedLayout::Fingerprint) {
     v = h ? h : 1;
-  } else {
-    std::memcpy(&v, record, width_);
-    if (v == 0) {  // the all-zero record, kept beside the table
-      return !std::atomic_ref<bool>(has_zero_).exchange(true);  // counted by the caller too
-    }
+  } else if (v == 0) {  // the all-zero record, kept beside the table
+    return !std::atomic_ref<bool>(has_zero_).exchange(true);  // counted by the caller too
   }
   std::uint64_t* t = table_.data();
   for (std::size_t i = home(h);;) {
@@ -202,8 +200,8 @@ bool VisitedSet::place_above(const std::uint64_t* v, std::uint64_t h) {
 }
 
 std::uint64_t VisitedSet::hash_of_slot(const std::uint64_t* v) const {
-  return layout_ == VisitedLayout::Fingerprint ? v[0]
-                                               : hash(reinterpret_cast<const std::uint8_t*>(v), width_);
+  // One-word slots hold the hash itself (a fingerprint, or an inline record's hash).
+  return words_ == 1 ? v[0] : hash(reinterpret_cast<const std::uint8_t*>(v), width_);
 }
 
 std::size_t VisitedSet::size() const {

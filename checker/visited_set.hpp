@@ -4,8 +4,11 @@
 // its time. Three layouts:
 //   - inline: records of at most 16 bytes live in the open-addressing table itself, zero-padded
 //     to one or two 64-bit words (no arena, no pointer, no state number); a probe compares words
-//     and touches one cache line. A slot of zero words is empty, and the all-zero record is kept
-//     as a flag beside the table.
+//     and touches one cache line. A one-word slot holds the record's hash, which for records of
+//     up to 8 bytes is a bijection of the record (see hash()): the record is recovered from it
+//     (unhash), growth need not hash again, and a lean search files successors by hash alone.
+//     A slot of zero words is empty, and the all-zero record (whose hash is zero) is kept as a
+//     flag beside the table.
 //   - fingerprint (hash compaction, as SPIN's -DHC and TLC's fingerprint set): only a 64-bit hash
 //     of each record is kept; two states with the same hash are taken for one, so the search may
 //     omit states, with the probability `omission_probability()` reports.
@@ -23,12 +26,22 @@
 #include <vector>
 
 #include "checker/compact_fingerprints.hpp"
+#include "checker/copy_record.hpp"
 #include "checker/state_store.hpp"
 
 namespace slush::checker {
 
 /// 128-bit products for multiply-shift (a GCC and Clang extension).
 __extension__ using Wide = unsigned __int128;
+
+/// The inverse of an odd number modulo 2^64 (Newton's iteration, each step doubling the correct
+/// low bits: 3, 6, 12, 24, 48, 96).
+constexpr std::uint64_t inverse_mod_2_64(std::uint64_t odd) {
+  std::uint64_t x = odd;
+  for (int i = 0; i < 5; ++i) x *= 2 - odd * x;
+  return x;
+}
+static_assert(inverse_mod_2_64(0xbf58476d1ce4e5b9ull) * 0xbf58476d1ce4e5b9ull == 1);
 
 enum class VisitedLayout { Inline, Fingerprint, CompactFingerprint, Indexed };
 
@@ -45,17 +58,32 @@ class VisitedSet {
   VisitedLayout layout() const { return layout_; }
   /// The hash of a record: for records of up to 8 bytes a 64-bit mixer over the word (inline,
   /// as it runs once per transition), else XXH3.
+  /// For records of up to 8 bytes it is the finalizer of splitmix64 (Steele, Lea, Flood: "Fast
+  /// splittable PRNGs"): xor-shifts and multiplications by odd constants, each invertible, so
+  /// the hash is a bijection of the zero-padded word (and 0 only for the all-zero record).
   static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
     if (width > 8) return hash_wide(record, width);
     std::uint64_t x = 0;
-    std::memcpy(&x, record, width);
-    x ^= x >> 32;  // the finalizer of splitmix64 (Steele, Lea, Flood: "Fast splittable PRNGs")
-    x *= 0xbf58476d1ce4e5b9ull;
+    copy_record(reinterpret_cast<std::uint8_t*>(&x), record, width);
+    x ^= x >> 32;
+    x *= kMix1;
     x ^= x >> 29;
-    x *= 0x94d049bb133111ebull;
+    x *= kMix2;
     x ^= x >> 32;
     return x;
   }
+  /// The record of up to 8 bytes whose hash is `h` (the inverse of hash()).
+  static void unhash(std::uint64_t h, std::size_t width, std::uint8_t* record) {
+    std::uint64_t x = h;
+    x ^= x >> 32;
+    x *= inverse_mod_2_64(kMix2);
+    x ^= (x >> 29) ^ (x >> 58);
+    x *= inverse_mod_2_64(kMix1);
+    x ^= x >> 32;
+    copy_record(record, &x, width);
+  }
+  /// Whether a record of `width` bytes is recovered from its hash (unhash).
+  static constexpr bool hash_is_record(std::size_t width) { return width <= 8; }
   static std::uint64_t hash_wide(const std::uint8_t* record, std::size_t width);
   /// Starts loading the slot a hash probes first (call a few inserts ahead).
   void prefetch(std::uint64_t h) const {
@@ -78,7 +106,10 @@ class VisitedSet {
         v[0] = h ? h : 1;  // 0 marks an empty slot
         break;
       case VisitedLayout::Inline:
-        std::memcpy(v, record, width_);
+        if (words_ == 1)
+          v[0] = h;  // the record's hash stands for the record
+        else
+          std::memcpy(v, record, width_);
         if ((v[0] | v[1]) == 0) return insert_zero();  // looks empty: kept beside the table
         break;
     }
@@ -134,6 +165,7 @@ class VisitedSet {
   }
 
  private:
+  static constexpr std::uint64_t kMix1 = 0xbf58476d1ce4e5b9ull, kMix2 = 0x94d049bb133111ebull;
   std::size_t home(std::uint64_t h) const {
     return std::size_t((static_cast<Wide>(h) * capacity_) >> 64);
   }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 #include <vector>
@@ -68,6 +69,22 @@ RC_GTEST_PROP(VisitedSet, FingerprintsOfNarrowRecordsAreExact, ()) {
   expect_exact_answers(width, true, records(width), false);
 }
 
+
+// A one-word slot and the lean search's buffers hold a narrow record's hash alone, and the
+// record comes back from it: unhash must invert hash for every width up to 8 bytes, and only
+// the all-zero record may hash to 0 (the empty slot).
+RC_GTEST_PROP(VisitedSet, NarrowRecordsComeBackFromTheirHash, ()) {
+  const auto width = *rc::gen::inRange<std::size_t>(1, 9);
+  RC_ASSERT(VisitedSet::hash_is_record(width));
+  const auto record = *rc::gen::container<std::vector<std::uint8_t>>(width, rc::gen::arbitrary<std::uint8_t>());
+  const std::uint64_t h = VisitedSet::hash(record.data(), width);
+  std::vector<std::uint8_t> back(width + 1, 0xa5);  // one byte past the record: must stay
+  VisitedSet::unhash(h, width, back.data());
+  RC_ASSERT(std::vector<std::uint8_t>(back.begin(), back.begin() + long(width)) == record);
+  RC_ASSERT(back[width] == 0xa5);
+  const bool zero = std::all_of(record.begin(), record.end(), [](std::uint8_t b) { return b == 0; });
+  RC_ASSERT((h == 0) == zero);
+}
 // The compact table answers "new" exactly once per fingerprint, across its growth (which
 // recovers every fingerprint from its home and low bits) and its side set of fingerprints too far
 // from home (forced here by displacements of at most 2). Hashes are drawn from a small set, so
