@@ -13,16 +13,15 @@
 #include <cstring>
 #include <vector>
 
-#include "checker/copy_record.hpp"
 #include "checker/visited_set.hpp"
 
 namespace slush::checker {
 
 class Partitions {
  public:
-  /// Buffers for records of `width` bytes, each after its 8-byte hash; `width` 0 keeps hashes
-  /// alone (for records recovered from their hash, VisitedSet::unhash).
-  explicit Partitions(std::size_t width) : width_(width), stride_(sizeof(std::uint64_t) + width) {}
+  /// Each entry is a successor's 8-byte hash and the 4-byte number of its record in the
+  /// generating worker's log (the records stay there, in the order they were generated).
+  static constexpr std::size_t kStride = sizeof(std::uint64_t) + sizeof(std::uint32_t);
 
   /// Empties the buffers and splits hashes into `parts` equal ranges (parts >= 1). Buffers keep
   /// their memory for the next round.
@@ -32,14 +31,14 @@ class Partitions {
     count_ = parts;
     size_ = 0;
   }
-  /// Adds a record with its hash to the part its hash falls in.
-  void add(std::uint64_t h, const std::uint8_t* record) {
+  /// Adds a successor's hash and record number to the part its hash falls in.
+  void add(std::uint64_t h, std::uint32_t record) {
     Part& p = parts_[part_of(h)];
-    if (p.used + stride_ > p.bytes.size()) p.bytes.resize(std::max(2 * p.bytes.size(), 64 * stride_));
+    if (p.used + kStride > p.bytes.size()) p.bytes.resize(std::max(2 * p.bytes.size(), 64 * kStride));
     std::uint8_t* at = p.bytes.data() + p.used;
     std::memcpy(at, &h, sizeof h);
-    if (width_) copy_record(at + sizeof h, record, width_);
-    p.used += stride_;
+    std::memcpy(at + sizeof h, &record, sizeof record);
+    p.used += kStride;
     ++size_;
   }
   /// The part of the hash range [0, 2^64) a hash falls in: multiply-shift, as the table's home.
@@ -47,17 +46,19 @@ class Partitions {
     return std::size_t((static_cast<Wide>(h) * count_) >> 64);
   }
   std::size_t parts() const { return count_; }
-  /// Records held, over all parts.
+  /// Entries held, over all parts.
   std::size_t size() const { return size_; }
-  /// Records in part `p`, and the hash and record of its k-th.
-  std::size_t size(std::size_t p) const { return parts_[p].used / stride_; }
+  /// Entries in part `p`, and the hash and record number of its k-th.
+  std::size_t size(std::size_t p) const { return parts_[p].used / kStride; }
   std::uint64_t hash(std::size_t p, std::size_t k) const {
     std::uint64_t h;
-    std::memcpy(&h, parts_[p].bytes.data() + k * stride_, sizeof h);
+    std::memcpy(&h, parts_[p].bytes.data() + k * kStride, sizeof h);
     return h;
   }
-  const std::uint8_t* record(std::size_t p, std::size_t k) const {
-    return parts_[p].bytes.data() + k * stride_ + sizeof(std::uint64_t);
+  std::uint32_t record(std::size_t p, std::size_t k) const {
+    std::uint32_t r;
+    std::memcpy(&r, parts_[p].bytes.data() + k * kStride + sizeof(std::uint64_t), sizeof r);
+    return r;
   }
   /// Bytes the buffers hold.
   std::size_t bytes() const {
@@ -65,14 +66,12 @@ class Partitions {
     for (const auto& p : parts_) b += p.bytes.capacity();
     return b;
   }
-  std::size_t stride() const { return stride_; }
 
  private:
   struct Part {
     std::vector<std::uint8_t> bytes;
     std::size_t used = 0;
   };
-  std::size_t width_, stride_;
   std::vector<Part> parts_;
   std::size_t count_ = 1, size_ = 0;
 };

@@ -1,23 +1,30 @@
 // The lean search: breadth-first over states stored as one-word slots (inline records of up to
 // 8 bytes, or fingerprints), with no state numbers, looked up part by part.
 //
-// Each level is expanded in rounds. In a round every worker expands states of the level and
-// adds their successors to its Partitions, grouped by the part of the visited table their hash
-// probes; then the workers look the successors up part by part, so the lookups of one part hit
-// a few hundred kilobytes of table, close together in pages and memory. A new state goes to the
-// next level and has the invariants checked. With several workers, a part's lookups are
-// compare-and-swap inserts (VisitedSet::insert_concurrent) and the table grows between groups
-// of parts, when no worker inserts.
+// Each level is expanded in rounds. In a round every worker expands states of the level, logs
+// their successors in the order it generates them and files each one's hash and log number in
+// its Partitions, grouped by the part of the visited table the hash probes; then the workers
+// look the successors up part by part, so the lookups of one part hit a few hundred kilobytes
+// of table, close together in pages and memory, and mark the new ones in the log. Last, each
+// worker walks its log: the new states, in the order they were generated, go to the next level
+// and have the invariants checked. With several workers, a part's lookups are compare-and-swap
+// inserts (VisitedSet::insert_concurrent) and the table grows between groups of parts, when no
+// worker inserts.
 //
-// The order of lookups differs from the one-state-at-a-time search of explorer.hpp, and so
-// does the order of the next level; the set of states of each level does not, so state and
-// transition counts, depth and the level of the first violation are the same. The trace of a
-// violation is rebuilt by a numbered search (Explorer::run).
+// Where the hash identifies the state, a successor the worker generated a moment ago is not
+// filed again (RecentSuccessors): keeping the next level in generation order keeps siblings
+// together, and siblings share most of their successors.
+//
+// The order of lookups differs from the one-state-at-a-time search of explorer.hpp; the set of
+// states of each level does not, so state and transition counts, depth and the level of the
+// first violation are the same. The trace of a violation is rebuilt by a numbered search
+// (Explorer::run).
 #pragma once
 
 #include <barrier>
 
 #include "checker/partitions.hpp"
+#include "checker/recent_successors.hpp"
 
 namespace slush::checker {
 
@@ -35,10 +42,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A round's successors, over all workers; fewer under a memory cap.
-  // Records of up to 8 bytes are filed by their hash alone and recovered from it (unhash):
-  // every layout the lean search serves keeps only the hash of such a record.
-  const bool hash_only = VisitedSet::hash_is_record(width_);
-  const std::size_t entry = 8 + (hash_only ? 0 : width_);  // bytes per filed successor
+  // Where the hash identifies the state, the table needs no record to look a successor up, and
+  // recent successors are recognised by their hash.
+  const bool hash_is_state = VisitedSet::hash_is_record(width_) || options_.hash_compaction;
+  const std::size_t entry = Partitions::kStride + width_ + 1;  // bytes per filed successor
   std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)
     round = std::clamp<std::size_t>(options_.memory_bytes / 16 / entry, 1024, round);
@@ -59,8 +66,11 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   }
 
   struct alignas(64) SweepWorker {
-    SweepWorker(std::size_t width, bool hash_only) : parts(hash_only ? 0 : width), steps(width) {}
+    explicit SweepWorker(std::size_t width) : steps(width) {}
     Partitions parts;
+    std::vector<std::uint8_t> log;    // the round's filed successors, in generation order
+    std::vector<std::uint8_t> fresh;  // per logged successor: new to the table (1) or not (0)
+    RecentSuccessors recent;
     PackedSteps steps;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
     std::vector<std::uint8_t> packed, next;
@@ -68,7 +78,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t placed = 0;
   };
   std::vector<SweepWorker> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_, hash_only);
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
   for (auto& w : workers) w.packed.resize(width_);
 
   std::atomic<bool> stopping{false};
@@ -98,6 +108,15 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // invariants need the State values.
   bool step_packed = false;
   if constexpr (StepsPacked<M>) step_packed = !check_steps;
+  // Logs a successor and files it for lookup, unless the worker generated it a moment ago.
+  auto file = [&](SweepWorker& w, const std::uint8_t* successor) {
+    const std::uint64_t h = VisitedSet::hash(successor, width_);
+    if (hash_is_state && w.recent.seen(h)) return;
+    const std::size_t end = w.log.size();
+    w.log.resize(end + width_);
+    copy_record(w.log.data() + end, successor, width_);
+    w.parts.add(h, std::uint32_t(end / width_));
+  };
   // Expands states of the level until the worker holds its share of the round.
   auto generate = [&](SweepWorker& w) {
     while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
@@ -112,8 +131,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             w.steps.clear();
             model_.packed_successors(rec, w.steps);
             w.transitions += w.steps.size();
-            for (std::size_t k = 0; k < w.steps.size(); ++k)
-              w.parts.add(VisitedSet::hash(w.steps.at(k), width_), w.steps.at(k));
+            for (std::size_t k = 0; k < w.steps.size(); ++k) file(w, w.steps.at(k));
             fair = w.steps.any_fair();
           }
         } else {
@@ -126,7 +144,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             if (check_steps && !violated_on(s, step.action, step.next).empty())
               return halt(StopReason::Violation);
             model_.pack(step.next, w.packed.data());
-            w.parts.add(VisitedSet::hash(w.packed.data(), width_), w.packed.data());
+            file(w, w.packed.data());
           }
         }
         if (!fair) {
@@ -137,31 +155,38 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       }
     }
   };
-  // Looks up part p of every worker's buffers; new states go to `w`'s share of the next level.
+  // Looks up part p of every worker's buffers and marks the new states in their logs.
   auto look_up = [&](SweepWorker& w, std::size_t p) {
     if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
       return halt(StopReason::StateBound);
-    for (const SweepWorker& from : workers) {
+    for (SweepWorker& from : workers) {
       const std::size_t n = from.parts.size(p);
       for (std::size_t k = 0; k < std::min(n, kAhead); ++k) visited.prefetch(from.parts.hash(p, k));
       for (std::size_t k = 0; k < n; ++k) {
         if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
         const std::uint64_t h = from.parts.hash(p, k);
-        const std::uint8_t* rec = hash_only ? nullptr : from.parts.record(p, k);
+        const std::uint32_t r = from.parts.record(p, k);
+        const std::uint8_t* rec = from.log.data() + std::size_t(r) * width_;
         const bool fresh =
             concurrent ? visited.insert_concurrent(rec, h) : visited.insert(rec, h);
         if (!fresh) continue;
         if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
-        const std::size_t end = w.next.size();
-        w.next.resize(end + width_);
-        std::uint8_t* to = w.next.data() + end;
-        if (hash_only)
-          VisitedSet::unhash(h, width_, to);
-        else
-          copy_record(to, rec, width_);
-        if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
-          return halt(StopReason::Violation);
+        from.fresh[r] = 1;  // (each entry is looked up once: no other worker writes this byte)
       }
+    }
+  };
+  // Moves the new states of the worker's log, in generation order, to its share of the next
+  // level.
+  auto collect = [&](SweepWorker& w) {
+    const std::size_t n = w.fresh.size();
+    for (std::size_t i = 0; i < n && !stopping.load(std::memory_order_relaxed); ++i) {
+      if (!w.fresh[i]) continue;
+      const std::size_t end = w.next.size();
+      w.next.resize(end + width_);
+      std::uint8_t* to = w.next.data() + end;
+      copy_record(to, w.log.data() + i * width_, width_);
+      if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
+        return halt(StopReason::Violation);
     }
   };
   // The serial steps between phases, run by worker 0 while the others wait.
@@ -172,7 +197,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       // The partitions' buffers reach their size in the first rounds and keep it; the levels'
       // segments may still double.
       std::size_t buffers = 0, frontier = 0;
-      for (const auto& w : workers) buffers += w.parts.bytes(), frontier += w.next.capacity();
+      for (const auto& w : workers) {
+        buffers += w.parts.bytes() + w.log.capacity() + w.fresh.capacity() + w.recent.bytes();
+        frontier += w.next.capacity();
+      }
       for (const auto& segment : current) frontier += segment.capacity();
       round_frontier = frontier + buffers;
       if (over_memory(visited, frontier, round, buffers)) {
@@ -187,7 +215,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
     groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
     share = (round + threads - 1) / threads;
-    for (auto& w : workers) w.parts.reset(parts);
+    for (auto& w : workers) {
+      w.parts.reset(parts);
+      w.log.clear();
+    }
   };
   auto group_start = [&](std::size_t group) {  // parts [first, end) of the round
     const std::size_t first = parts * group / groups;
@@ -268,6 +299,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         continue;
       }
       generate(w);
+      w.fresh.assign(w.log.size() / width_, 0);
       for (std::size_t g = 0; g < groups; ++g) {
         serially(tid, [&] { group_start(g); });
         while (growing) {
@@ -278,6 +310,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
                             (p = next_part.fetch_add(1)) < group_end;)
           look_up(w, p);
       }
+      if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
+      collect(w);
       serially(tid, round_end);
     }
   };

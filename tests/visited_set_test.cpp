@@ -1,6 +1,7 @@
 // The visited set: every layout answers "new" exactly for a record's first insert, across the
 // in-place growth of its table, and for lock-free inserts too.
 #include "checker/visited_set.hpp"
+#include "checker/recent_successors.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -131,6 +132,27 @@ RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
   const bool fingerprints = *rc::gen::arbitrary<bool>();
   expect_exact_answers(width, fingerprints, records(width), true, true,
                        *rc::gen::inRange<std::size_t>(1, 5));
+}
+
+// The lean search drops a successor the filter has seen: a false "seen" would lose a state. The
+// filter may forget, but it may only recognise a hash offered before, and it must recognise one
+// offered again straight away. Hashes are drawn from a small set, with 0 among them (slot 0's
+// start value must match nothing), and filters from 2 slots up, so slots are shared.
+RC_GTEST_PROP(RecentSuccessors, RecognisesOnlyHashesOfferedBefore, ()) {
+  const auto log2_slots = *rc::gen::inRange<unsigned>(1, 8);
+  const auto pool = *rc::gen::container<std::vector<std::uint64_t>>(
+      *rc::gen::inRange<std::size_t>(1, 40), rc::gen::arbitrary<std::uint64_t>());
+  const auto picks = *rc::gen::container<std::vector<std::size_t>>(
+      rc::gen::inRange<std::size_t>(0, pool.size() + 1));
+  RecentSuccessors recent(log2_slots);
+  std::set<std::uint64_t> offered;
+  for (std::size_t pick : picks) {
+    const std::uint64_t h = pick < pool.size() ? pool[pick] : 0;
+    const bool seen = recent.seen(h);
+    RC_ASSERT(!seen || offered.count(h) == 1);
+    offered.insert(h);
+    RC_ASSERT(recent.seen(h));  // just offered: remembered
+  }
 }
 
 }  // namespace

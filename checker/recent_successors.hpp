@@ -1,0 +1,43 @@
+// A small filter of the successors a worker generated lately, by hash.
+//
+// Written by hand because it saves most of a lean search's lookups. In breadth-first order, the
+// states expanded one after another are mostly siblings (their parent's successors, kept in the
+// order they were generated), and siblings share successors: two independent actions taken in
+// either order reach the same state (a "diamond"). A successor whose hash this filter holds was
+// generated, and filed for lookup, a moment ago, so it is in the visited set or about to be: it
+// is counted as a transition and goes no further. The filter is direct-mapped and forgets
+// freely; a miss only costs the lookup that every successor would cost without it.
+//
+// It is sound only where the hash identifies the state: records of up to 8 bytes (whose hash is
+// a bijection, VisitedSet::hash) and fingerprints (where it is the state, by definition).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace slush::checker {
+
+class RecentSuccessors {
+ public:
+  /// A filter of 2^log2_slots hashes.
+  explicit RecentSuccessors(unsigned log2_slots = 14)
+      : shift_(64 - log2_slots), slots_(std::size_t(1) << log2_slots) {
+    // Slot i starts with a value that belongs in another slot, so it matches no hash.
+    for (std::size_t i = 0; i < slots_.size(); ++i) slots_[i] = std::uint64_t(i ^ 1) << shift_;
+  }
+  /// Whether `h` was offered lately; if not, it is remembered (in place of an older hash).
+  bool seen(std::uint64_t h) {
+    std::uint64_t& slot = slots_[h >> shift_];
+    if (slot == h) return true;
+    slot = h;
+    return false;
+  }
+  std::size_t bytes() const { return slots_.size() * sizeof(std::uint64_t); }
+
+ private:
+  unsigned shift_;
+  std::vector<std::uint64_t> slots_;
+};
+
+}  // namespace slush::checker
