@@ -119,6 +119,9 @@ class Explorer {
   static constexpr std::size_t kPartBytes = std::size_t(256) << 10;
   static constexpr std::size_t kMaxParts = 4096;
   static constexpr std::size_t kGroups = 8;
+  // States a lean search's worker takes at a time: siblings lie together in a level, and a run
+  // of them taken by one worker keeps their shared successors within its RecentSuccessors.
+  static constexpr std::size_t kSweepBatch = 4096;
 
   /// A state being expanded and its steps.
   struct Expansion {
@@ -342,7 +345,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   };
   // Looks a successor up (a shared set that is not lock-free: under insert_lock).
   auto insert = [&](const std::uint8_t* rec, std::uint64_t h, StateId from, StateId& id) {
-    if (lock_free) return visited.insert_concurrent(rec, h);
+    if (lock_free) return visited.insert_concurrent(h);
     const bool fresh = visited.insert(rec, h, &id);
     if (fresh && numbered) parent_.push_back(from);
     return fresh;

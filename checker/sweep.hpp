@@ -120,9 +120,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // Expands states of the level until the worker holds its share of the round.
   auto generate = [&](SweepWorker& w) {
     while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
-      const std::size_t first = next_batch.fetch_add(kBatch);
+      const std::size_t first = next_batch.fetch_add(kSweepBatch);
       if (first >= frontier_states) return;
-      const std::size_t last = std::min(frontier_states, first + kBatch);
+      const std::size_t last = std::min(frontier_states, first + kSweepBatch);
       for (std::size_t i = first; i < last; ++i) {
         const std::uint8_t* rec = state_at(i);
         bool fair = false;
@@ -168,7 +168,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         const std::uint32_t r = from.parts.record(p, k);
         const std::uint8_t* rec = from.log.data() + std::size_t(r) * width_;
         const bool fresh =
-            concurrent ? visited.insert_concurrent(rec, h) : visited.insert(rec, h);
+            concurrent ? visited.insert_concurrent(h) : visited.insert(rec, h);
         if (!fresh) continue;
         if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
         from.fresh[r] = 1;  // (each entry is looked up once: no other worker writes this byte)

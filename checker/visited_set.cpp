@@ -102,26 +102,6 @@ bool VisitedSet::insert_zero() {
   return true;
 }
 
-bool VisitedSet::insert_concurrent(const std::uint8_t* record, std::uint64_t h) {
-  (void)record;  // one-word slots hold the hash (inline: a bijection of the record)
-  std::uint64_t v = h;
-  if (layout_ == VisitedLayout::Fingerprint) {
-    v = h ? h : 1;
-  } else if (v == 0) {  // the all-zero record, kept beside the table
-    return !std::atomic_ref<bool>(has_zero_).exchange(true);  // counted by the caller too
-  }
-  std::uint64_t* t = table_.data();
-  for (std::size_t i = home(h);;) {
-    std::atomic_ref<std::uint64_t> slot(t[i]);
-    std::uint64_t seen = slot.load(std::memory_order_relaxed);
-    if (seen == 0 && slot.compare_exchange_strong(seen, v, std::memory_order_relaxed))
-      return true;  // counted by the caller's add_count (one shared counter per insert would
-                    // bounce its cache line between the workers)
-    if (seen == v) return false;  // there before, or placed by another thread just now
-    if (++i == capacity_) i = 0;
-  }
-}
-
 void VisitedSet::add_count(std::size_t n) {
   std::atomic_ref<std::size_t>(count_).fetch_add(n, std::memory_order_relaxed);
 }
@@ -175,9 +155,12 @@ void VisitedSet::shared_grow_move(std::size_t share, std::size_t shares) {
     const std::uint64_t v = from[k];
     if (v == 0) continue;
     for (std::size_t i = home(hash_of_slot(&v));;) {  // every value is distinct: no match to test
+      std::atomic_ref<std::uint64_t> slot(t[i]);
       std::uint64_t seen = 0;
-      if (std::atomic_ref<std::uint64_t>(t[i]).compare_exchange_strong(seen, v,
-                                                                       std::memory_order_relaxed))
+      // (A plain read first: a compare-and-swap on a full slot would cost as much as one that
+      // succeeds.)
+      if (slot.load(std::memory_order_relaxed) == 0 &&
+          slot.compare_exchange_strong(seen, v, std::memory_order_relaxed))
         break;
       if (++i == capacity_) i = 0;
     }

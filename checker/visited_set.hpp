@@ -19,6 +19,7 @@
 // of a hash is found by multiply-shift ("fastrange").
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -127,9 +128,27 @@ class VisitedSet {
     return (layout_ == VisitedLayout::Inline || layout_ == VisitedLayout::Fingerprint) &&
            words_ == 1;
   }
-  /// A lock-free insert; true if the record was new. The caller counts the new records it
-  /// placed and adds them with add_count (at least once per batch).
-  bool insert_concurrent(const std::uint8_t* record, std::uint64_t h);
+  /// A lock-free insert of the record whose hash is `h` (a one-word slot holds the hash alone);
+  /// true if the record was new. The caller counts the new records it placed and adds them with
+  /// add_count (at least once per batch).
+  bool insert_concurrent(std::uint64_t h) {
+    std::uint64_t v = h;
+    if (layout_ == VisitedLayout::Fingerprint) {
+      v = h ? h : 1;
+    } else if (v == 0) {  // the all-zero record, kept beside the table
+      return !std::atomic_ref<bool>(has_zero_).exchange(true);  // counted by the caller too
+    }
+    std::uint64_t* t = table_.data();
+    for (std::size_t i = home(h);;) {
+      std::atomic_ref<std::uint64_t> slot(t[i]);
+      std::uint64_t seen = slot.load(std::memory_order_relaxed);
+      if (seen == 0 && slot.compare_exchange_strong(seen, v, std::memory_order_relaxed))
+        return true;  // counted by the caller's add_count (one shared counter per insert would
+                      // bounce its cache line between the workers)
+      if (seen == v) return false;  // there before, or placed by another thread just now
+      if (++i == capacity_) i = 0;
+    }
+  }
   void add_count(std::size_t n);
   /// Whether the table should grow before `ahead` more lock-free inserts.
   bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }

@@ -34,7 +34,7 @@ void expect_exact_answers(std::size_t width, bool fingerprints,
         for (std::size_t k = 0; k < shares; ++k) set.shared_grow_move(k, shares);
         set.shared_grow_end();
       }
-      fresh = set.insert_concurrent(r.data(), h);
+      fresh = set.insert_concurrent(h);
       if (fresh) set.add_count(1);
     } else {
       fresh = set.insert(r.data(), h);
