@@ -102,6 +102,10 @@ EngineAnswer run_explicit(const EngineRequest& request) {
       answer.outcome = Outcome::Unknown;
       answer.note = "state bound reached after " + std::to_string(result.stats.states) + " states";
       break;
+    case checker::StopReason::MemoryBound:
+      answer.outcome = Outcome::Unknown;
+      answer.note = "memory cap reached after " + std::to_string(result.stats.states) + " states";
+      break;
   }
   return answer;
 }

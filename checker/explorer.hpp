@@ -70,6 +70,9 @@ struct ExploreOptions {
   /// successors up in rounds, part of the table by part (sweep.hpp); false: one state's
   /// successors after another, as a numbered search does. Counts and verdicts do not depend on it.
   bool lookups_by_part = true;
+  /// Successors a lean search files per round over all workers; 0: its default (kRoundRecords,
+  /// fewer under a memory cap). Tests set a small one, so that a level takes many rounds.
+  std::size_t round_successors = 0;
   /// Which of the model's properties to check, by index; empty means all of them.
   std::vector<bool> enabled;
   /// Called about every `progress_seconds` with the figures so far.

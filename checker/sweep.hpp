@@ -49,6 +49,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)
     round = std::clamp<std::size_t>(options_.memory_bytes / 16 / entry, 1024, round);
+  if (options_.round_successors) round = options_.round_successors;
 
   // The level being expanded: the workers' shares of it, one after another (no copy at the end
   // of a level: each worker's share of the next level becomes a segment of this one).
@@ -76,6 +77,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::vector<std::uint8_t> packed, next;
     std::uint64_t transitions = 0, quiescent = 0;
     std::size_t placed = 0;
+    std::size_t at = 0, end = 0;  // the states of its batch still to expand: [at, end)
   };
   std::vector<SweepWorker> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
@@ -117,14 +119,17 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     copy_record(w.log.data() + end, successor, width_);
     w.parts.add(h, std::uint32_t(end / width_));
   };
-  // Expands states of the level until the worker holds its share of the round.
+  // Expands states of the level until the worker holds its share of the round. A batch it does
+  // not finish is kept for its next round.
   auto generate = [&](SweepWorker& w) {
     while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
-      const std::size_t first = next_batch.fetch_add(kSweepBatch);
-      if (first >= frontier_states) return;
-      const std::size_t last = std::min(frontier_states, first + kSweepBatch);
-      for (std::size_t i = first; i < last; ++i) {
-        const std::uint8_t* rec = state_at(i);
+      if (w.at == w.end) {
+        w.at = std::min(frontier_states, next_batch.fetch_add(kSweepBatch));
+        w.end = std::min(frontier_states, w.at + kSweepBatch);
+        if (w.at == w.end) return;
+      }
+      {
+        const std::uint8_t* rec = state_at(w.at++);
         bool fair = false;
         if (step_packed) {
           if constexpr (StepsPacked<M>) {
@@ -257,9 +262,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       search_over = true;
       return;
     }
-    // Workers take whole batches, so once every batch is taken every state of the level has
-    // been expanded and its successors looked up in this round.
+    // Once every batch is taken and expanded, every state of the level has been expanded and
+    // its successors looked up.
     level_over = next_batch.load() >= frontier_states;
+    for (const auto& w : workers) level_over = level_over && w.at == w.end;
     if (!level_over) return;
     bool grew = false;
     frontier_states = 0;
@@ -277,6 +283,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (grew) stats_.depth = level + 1;
     ++level;
     next_batch.store(0);
+    for (auto& w : workers) w.at = w.end = 0;
     search_over = frontier_states == 0;
   };
 

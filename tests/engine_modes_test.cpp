@@ -62,6 +62,28 @@ TEST(EngineModes, LookupsByPartCountWhatOneStateAtATimeCounts) {
   }
 }
 
+// A level of many rounds: a worker's batch of states is left half expanded at a round's end and
+// finished in the next, and the level ends only when every batch is expanded. Rounds of 100
+// successors split each of L3K3's levels (up to thousands of states) into many rounds.
+TEST(EngineModes, SmallRoundsCountWhatOneRoundPerLevelCounts) {
+  const BridgeLite lite(Params{3, 3, 1, false});
+  const BridgeLite violating(Params{3, 3, 1, true});
+  const auto first_violation = checker::explore(violating);
+  ASSERT_EQ(first_violation.stop, StopReason::Violation);
+  for (const Mode mode : kModes) {
+    ExploreOptions o = with(mode);
+    o.round_successors = 100;
+    const auto a = checker::explore(lite, o);
+    EXPECT_EQ(a.stop, StopReason::Complete);
+    EXPECT_EQ(a.stats.states, 68'921u) << mode.threads << " " << mode.hash_compaction;
+    EXPECT_EQ(a.stats.transitions, 322'752u) << mode.threads << " " << mode.hash_compaction;
+    const auto v = checker::explore(violating, o);
+    ASSERT_EQ(v.stop, StopReason::Violation);
+    ASSERT_TRUE(v.counterexample);
+    EXPECT_EQ(v.counterexample->trace.length(), first_violation.counterexample->trace.length());
+  }
+}
+
 TEST(EngineModes, BridgeLiteCounterexampleIsTheSameInEveryMode) {
   const BridgeLite m(Params{3, 3, 1, true});
   const auto first = checker::explore(m);
