@@ -42,9 +42,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A round's successors, over all workers; fewer under a memory cap.
-  // Where the hash identifies the state, the table needs no record to look a successor up, and
-  // recent successors are recognised by their hash.
-  const bool hash_is_state = VisitedSet::hash_is_record(width_) || options_.hash_compaction;
+  // Where the hash identifies the state, recent successors are recognised by their hash.
+  const bool hash_is_state = visited.hash_identifies_record();
   const std::size_t entry = Partitions::kStride + width_ + 1;  // bytes per filed successor
   std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)

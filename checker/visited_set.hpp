@@ -42,7 +42,11 @@ constexpr std::uint64_t inverse_mod_2_64(std::uint64_t odd) {
   for (int i = 0; i < 5; ++i) x *= 2 - odd * x;
   return x;
 }
-static_assert(inverse_mod_2_64(0xbf58476d1ce4e5b9ull) * 0xbf58476d1ce4e5b9ull == 1);
+/// The odd multipliers of the splitmix64 finalizer.
+inline constexpr std::uint64_t kSplitmixMul1 = 0xbf58476d1ce4e5b9ull;
+inline constexpr std::uint64_t kSplitmixMul2 = 0x94d049bb133111ebull;
+static_assert(inverse_mod_2_64(kSplitmixMul1) * kSplitmixMul1 == 1);
+static_assert(inverse_mod_2_64(kSplitmixMul2) * kSplitmixMul2 == 1);
 
 enum class VisitedLayout { Inline, Fingerprint, CompactFingerprint, Indexed };
 
@@ -57,19 +61,18 @@ class VisitedSet {
              std::size_t initial_slots = std::size_t(1) << 16, bool compact = false);
 
   VisitedLayout layout() const { return layout_; }
-  /// The hash of a record: for records of up to 8 bytes a 64-bit mixer over the word (inline,
-  /// as it runs once per transition), else XXH3.
-  /// For records of up to 8 bytes it is the finalizer of splitmix64 (Steele, Lea, Flood: "Fast
-  /// splittable PRNGs"): xor-shifts and multiplications by odd constants, each invertible, so
-  /// the hash is a bijection of the zero-padded word (and 0 only for the all-zero record).
+  /// The hash of a record: XXH3, or for records of up to 8 bytes (inline, as it runs once per
+  /// transition) the finalizer of splitmix64 (Steele, Lea, Flood: "Fast splittable PRNGs"):
+  /// xor-shifts and multiplications by odd constants, each invertible, so the hash is a
+  /// bijection of the zero-padded word (and 0 only for the all-zero record).
   static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
     if (width > 8) return hash_wide(record, width);
     std::uint64_t x = 0;
     copy_record(reinterpret_cast<std::uint8_t*>(&x), record, width);
     x ^= x >> 32;
-    x *= kMix1;
+    x *= kSplitmixMul1;
     x ^= x >> 29;
-    x *= kMix2;
+    x *= kSplitmixMul2;
     x ^= x >> 32;
     return x;
   }
@@ -77,14 +80,20 @@ class VisitedSet {
   static void unhash(std::uint64_t h, std::size_t width, std::uint8_t* record) {
     std::uint64_t x = h;
     x ^= x >> 32;
-    x *= inverse_mod_2_64(kMix2);
+    x *= inverse_mod_2_64(kSplitmixMul2);
     x ^= (x >> 29) ^ (x >> 58);
-    x *= inverse_mod_2_64(kMix1);
+    x *= inverse_mod_2_64(kSplitmixMul1);
     x ^= x >> 32;
     copy_record(record, &x, width);
   }
   /// Whether a record of `width` bytes is recovered from its hash (unhash).
   static constexpr bool hash_is_record(std::size_t width) { return width <= 8; }
+  /// Whether two records with the same hash are one record to this set: fingerprints by
+  /// definition, one-word inline slots because their hash is a bijection.
+  bool hash_identifies_record() const {
+    return layout_ == VisitedLayout::Fingerprint || layout_ == VisitedLayout::CompactFingerprint ||
+           (layout_ == VisitedLayout::Inline && hash_is_record(width_));
+  }
   static std::uint64_t hash_wide(const std::uint8_t* record, std::size_t width);
   /// Starts loading the slot a hash probes first (call a few inserts ahead).
   void prefetch(std::uint64_t h) const {
@@ -184,7 +193,6 @@ class VisitedSet {
   }
 
  private:
-  static constexpr std::uint64_t kMix1 = 0xbf58476d1ce4e5b9ull, kMix2 = 0x94d049bb133111ebull;
   std::size_t home(std::uint64_t h) const {
     return std::size_t((static_cast<Wide>(h) * capacity_) >> 64);
   }
