@@ -236,21 +236,15 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t ahead = 0;
     for (const auto& w : workers)
       for (std::size_t p = first; p < group_end; ++p) ahead += w.parts.size(p);
-    // The workers share the move into a new table, holding both tables meanwhile (the old one
-    // and one half as large again); where that would pass the memory cap, one worker grows the
-    // table in place.
-    const bool room = !options_.memory_bytes ||
-                      visited.bytes() / 2 * 5 + round_frontier <= options_.memory_bytes;
-    if (!room)
-      while (visited.needs_growth(ahead)) visited.grow_now();
-    else if ((growing = visited.needs_growth(ahead)))
-      visited.shared_grow_begin(), account(visited, round_frontier);  // both tables: the peak
+    // The workers share the growth, in place (VisitedSet::shared_grow_begin).
+    if ((growing = visited.needs_growth(ahead)))
+      visited.shared_grow_begin(threads), account(visited, round_frontier);
     group_ahead = ahead;
   };
   auto grow_end = [&] {
     visited.shared_grow_end();
     if ((growing = visited.needs_growth(group_ahead)))
-      visited.shared_grow_begin(), account(visited, round_frontier);
+      visited.shared_grow_begin(threads), account(visited, round_frontier);
   };
   auto round_end = [&] {
     for (auto& w : workers) {
@@ -309,7 +303,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       for (std::size_t g = 0; g < groups; ++g) {
         serially(tid, [&] { group_start(g); });
         while (growing) {
-          visited.shared_grow_move(tid, threads);
+          visited.shared_grow_move(tid);
           serially(tid, grow_end);
         }
         for (std::size_t p; !stopping.load(std::memory_order_relaxed) &&

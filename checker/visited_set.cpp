@@ -139,35 +139,74 @@ void VisitedSet::grow() {
     insert_words(later.data() + k, hash_of_slot(later.data() + k));
 }
 
-void VisitedSet::shared_grow_begin() {
-  old_capacity_ = capacity_;
+void VisitedSet::shared_grow_begin(std::size_t shares, std::size_t chunk) {
+  SharedGrowth& g = growth_;
+  g.old_capacity = capacity_;
+  g.chunk = std::max<std::size_t>(chunk, 1);
+  g.chunks = (capacity_ + g.chunk - 1) / g.chunk;
+  g.taken = 0;
+  g.watermark = capacity_;  // the tail the growth adds holds no record
+  g.done.assign(g.chunks, 0);
+  g.waiting.resize(std::max<std::size_t>(shares, 1));
+  for (auto& w : g.waiting) w.clear();
   capacity_ = capacity_ * 3 / 2;
   grow_at_ = capacity_ * 3 / 4;
-  old_table_ = std::move(table_);
-  table_ = Words(capacity_);
+  table_.resize(capacity_);
 }
 
-void VisitedSet::shared_grow_move(std::size_t share, std::size_t shares) {
-  const std::uint64_t* from = old_table_.data();
+void VisitedSet::shared_grow_move(std::size_t share) {
+  SharedGrowth& g = growth_;
   std::uint64_t* t = table_.data();
-  const std::size_t first = old_capacity_ * share / shares, last = old_capacity_ * (share + 1) / shares;
-  for (std::size_t k = first; k < last; ++k) {
-    const std::uint64_t v = from[k];
-    if (v == 0) continue;
-    for (std::size_t i = home(hash_of_slot(&v));;) {  // every value is distinct: no match to test
-      std::atomic_ref<std::uint64_t> slot(t[i]);
-      std::uint64_t seen = 0;
-      // (A plain read first: a compare-and-swap on a full slot would cost as much as one that
-      // succeeds.)
-      if (slot.load(std::memory_order_relaxed) == 0 &&
-          slot.compare_exchange_strong(seen, v, std::memory_order_relaxed))
-        break;
-      if (++i == capacity_) i = 0;
+  std::atomic_ref<std::size_t> taken(g.taken), watermark(g.watermark);
+  std::vector<std::uint64_t>& waiting = g.waiting[share];
+  for (std::size_t k; (k = taken.fetch_add(1, std::memory_order_relaxed)) < g.chunks;) {
+    const std::size_t c = g.chunks - 1 - k;  // chunks are taken from the top down
+    const std::size_t first = c * g.chunk, end = std::min(first + g.chunk, g.old_capacity);
+    std::size_t safe = watermark.load(std::memory_order_acquire);
+    for (std::size_t i = end; i-- > first;) {
+      const std::uint64_t v = t[i];  // (no other worker reads this chunk until it is done)
+      if (v == 0) continue;
+      t[i] = 0;
+      std::size_t j = home(v);  // every value is distinct: no match to test
+      bool placed = false;
+      for (; j >= i && j < capacity_; ++j) {
+        if (j >= end && j < safe) {  // another worker's chunk, perhaps unfinished: look again
+          safe = watermark.load(std::memory_order_acquire);
+          if (j < safe) break;
+        }
+        std::atomic_ref<std::uint64_t> slot(t[j]);
+        std::uint64_t seen = 0;
+        // (A plain read first: a compare-and-swap on a full slot would cost as much as one that
+        // succeeds.)
+        if (slot.load(std::memory_order_relaxed) == 0 &&
+            slot.compare_exchange_strong(seen, v, std::memory_order_relaxed)) {
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) waiting.push_back(v);
+    }
+    // The chunk is done; the watermark passes every done chunk below it.
+    std::atomic_ref<std::uint8_t>(g.done[c]).store(1);  // (sequentially consistent with the
+    // loads below: two workers finishing neighbouring chunks cannot both miss the other's)
+    for (std::size_t w = watermark.load(); w > 0;) {
+      const std::size_t below = (w - 1) / g.chunk;
+      if (!std::atomic_ref<std::uint8_t>(g.done[below]).load()) break;
+      if (watermark.compare_exchange_weak(w, below * g.chunk, std::memory_order_acq_rel))
+        w = below * g.chunk;
     }
   }
 }
 
-void VisitedSet::shared_grow_end() { old_table_ = Words(); }
+void VisitedSet::shared_grow_end() {
+  for (auto& w : growth_.waiting) {
+    for (const std::uint64_t v : w) {
+      const std::uint64_t slot[2] = {v, 0};  // (insert_words reads one word here)
+      insert_words(slot, v);
+    }
+    w.clear();
+  }
+}
 
 bool VisitedSet::place_above(const std::uint64_t* v, std::uint64_t h) {
   std::uint64_t* t = table_.data();
@@ -194,8 +233,7 @@ std::size_t VisitedSet::size() const {
 
 std::size_t VisitedSet::bytes() const {
   if (layout_ == VisitedLayout::CompactFingerprint) return compact_->bytes();
-  // (During a shared growth the old table is held too.)
-  return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes() + old_table_.bytes();
+  return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes();
 }
 
 std::size_t VisitedSet::bytes_at_next_growth(std::size_t ahead) const {

@@ -163,13 +163,17 @@ class VisitedSet {
   bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }
   /// Grows the table by half (no insert may run meanwhile).
   void grow_now() { grow(); }
-  // Growth shared by the workers (one-word slots): one worker maps a table half as large again
-  // beside the old one (shared_grow_begin), every worker moves its share of the old slots with
-  // compare-and-swap (shared_grow_move), one worker unmaps the old table (shared_grow_end). No
-  // insert may run meanwhile. Both tables are held at once: a search under a memory cap grows
-  // in place (grow_now) instead.
-  void shared_grow_begin();
-  void shared_grow_move(std::size_t share, std::size_t shares);
+  // Growth shared by the workers (one-word slots), in place: one worker extends the table by
+  // half (shared_grow_begin), every worker moves records to their new homes a chunk of old
+  // slots at a time (shared_grow_move), one worker places the few records whose moves had to
+  // wait (shared_grow_end). No insert may run meanwhile. As in grow(), chunks are taken from the
+  // top down and a record moves only above its old slot, into slots every worker has finished
+  // with: those of its own chunk above it, of the tail added by the growth, or of chunks at or
+  // above the watermark (every chunk above it is done). A record whose new home lies lower, or
+  // whose probe would meet a chunk another worker is still moving, waits for shared_grow_end.
+  static constexpr std::size_t kGrowChunk = std::size_t(1) << 15;  // old slots per chunk
+  void shared_grow_begin(std::size_t shares, std::size_t chunk = kGrowChunk);
+  void shared_grow_move(std::size_t share);
   void shared_grow_end();
   /// size(), safe to read while lock-free inserts run.
   std::size_t size_relaxed() const;
@@ -254,8 +258,14 @@ class VisitedSet {
     std::size_t n_ = 0;
   };
   Words table_;
-  Words old_table_;  // during a shared growth: the table being moved from
-  std::size_t old_capacity_ = 0;
+  /// A shared growth under way: the old capacity, its chunks, the next chunk to take (counted
+  /// from the top), which are done, the watermark (no unmoved record at or above this slot; read
+  /// and written through atomic_ref), and each worker's records that wait for the end.
+  struct SharedGrowth {
+    std::size_t old_capacity = 0, chunk = 0, chunks = 0, taken = 0, watermark = 0;
+    std::vector<std::uint8_t> done;
+    std::vector<std::vector<std::uint64_t>> waiting;
+  } growth_;
   std::optional<StateStore> store_;
   std::optional<CompactFingerprints> compact_;
 };

@@ -7,8 +7,10 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace slush::checker {
@@ -17,11 +19,13 @@ namespace {
 /// Inserts `records` (each `width` bytes) into a set that starts with 4 slots, so that it grows
 /// many times, and checks every answer against std::set.
 /// `concurrent`: lock-free inserts, the table grown between them in place or, with `shared`, by
-/// `shares` movers (one after another: the moves of different shares touch no common slot
-/// value, and tests/engine_modes_test.cpp runs them on two threads).
+/// `shares` movers taking chunks of `chunk` old slots (one after another here; the test
+/// SharedGrowthOnTwoThreadsKeepsEveryRecord and tests/engine_modes_test.cpp run them on two
+/// threads).
 void expect_exact_answers(std::size_t width, bool fingerprints,
                           const std::vector<std::vector<std::uint8_t>>& records,
-                          bool concurrent, bool shared = false, std::size_t shares = 1) {
+                          bool concurrent, bool shared = false, std::size_t shares = 1,
+                          std::size_t chunk = VisitedSet::kGrowChunk) {
   VisitedSet set(width, fingerprints, /*numbered=*/false, /*initial_slots=*/4);
   std::set<std::vector<std::uint8_t>> seen;
   for (const auto& r : records) {
@@ -30,8 +34,8 @@ void expect_exact_answers(std::size_t width, bool fingerprints,
     if (concurrent && set.lock_free()) {
       if (set.needs_growth(1) && !shared) set.grow_now();
       if (set.needs_growth(1) && shared) {
-        set.shared_grow_begin();
-        for (std::size_t k = 0; k < shares; ++k) set.shared_grow_move(k, shares);
+        set.shared_grow_begin(shares, chunk);
+        for (std::size_t k = 0; k < shares; ++k) set.shared_grow_move(k);
         set.shared_grow_end();
       }
       fresh = set.insert_concurrent(h);
@@ -131,7 +135,50 @@ RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
   const bool fingerprints = *rc::gen::arbitrary<bool>();
   expect_exact_answers(width, fingerprints, records(width), true, true,
-                       *rc::gen::inRange<std::size_t>(1, 5));
+                       *rc::gen::inRange<std::size_t>(1, 5), *rc::gen::inRange<std::size_t>(1, 65));
+}
+
+// Two threads grow the table together, in chunks small enough that they interleave, many
+// times over; every record is found afterwards and none twice. (The helper spins rather than
+// sleeps between growths, so that both threads move chunks of every growth.)
+TEST(VisitedSet, SharedGrowthOnTwoThreadsKeepsEveryRecord) {
+  VisitedSet set(8, false, false, 4);
+  constexpr std::uint64_t kRecords = 1000000;
+  std::atomic<int> growths{0}, moved{0};
+  std::atomic<bool> over{false};
+  std::thread helper([&] {
+    for (int seen = 0;;) {
+      while (growths.load() == seen)
+        if (over.load()) return;
+      set.shared_grow_move(1);
+      moved.store(++seen);
+    }
+  });
+  std::uint64_t placed = 0;
+  for (std::uint64_t i = 1; i <= kRecords; ++i) {
+    if (set.needs_growth(1)) {
+      set.shared_grow_begin(2, 16);
+      growths.fetch_add(1);
+      set.shared_grow_move(0);
+      while (moved.load() != growths.load()) {
+      }
+      set.shared_grow_end();
+    }
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    if (set.insert_concurrent(VisitedSet::hash(r, 8))) ++placed, set.add_count(1);
+  }
+  over.store(true);
+  helper.join();
+  EXPECT_EQ(placed, kRecords);
+  for (std::uint64_t i = 1; i <= kRecords; ++i) {
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    ASSERT_FALSE(set.insert_concurrent(VisitedSet::hash(r, 8))) << "record " << i << " lost";
+  }
+  EXPECT_EQ(set.size(), kRecords);
+  // In place: the table alone, at least half full, up to the rounding to whole huge pages.
+  EXPECT_LE(set.bytes(), kRecords * 16u + (std::size_t(2) << 20));
 }
 
 // The lean search drops a successor the filter has seen: a false "seen" would lose a state. The
