@@ -125,6 +125,11 @@ class Explorer {
   // States a lean search's worker takes at a time: siblings lie together in a level, and a run
   // of them taken by one worker keeps their shared successors within its RecentSuccessors.
   static constexpr std::size_t kSweepBatch = 4096;
+  // Successors a lean search's worker files between telling the others how many (the round
+  // ends when they have filed kRoundRecords between them), and log entries per chunk of the
+  // collection of new states.
+  static constexpr std::size_t kTell = 256;
+  static constexpr std::size_t kCollectChunk = 4096;
 
   /// A state being expanded and its steps.
   struct Expansion {

@@ -90,8 +90,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     stopping.store(true, std::memory_order_release);
   };
   std::uint64_t level = 0;
-  std::atomic<std::size_t> next_batch{0}, next_part{0};
-  std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0, share = round;
+  std::atomic<std::size_t> next_batch{0}, next_part{0}, next_chunk{0};
+  // Successors the workers have filed in this round, as they last told (every kTell).
+  std::atomic<std::size_t> round_filed{0};
+  std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0;
   std::size_t round_frontier = 0;  // bytes of frontier and buffers at the round's start
   bool growing = false;            // a shared growth is under way
   bool skip_round = false;         // the search stops: the round expands nothing
@@ -118,10 +120,20 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     copy_record(w.log.data() + end, successor, width_);
     w.parts.add(h, std::uint32_t(end / width_));
   };
-  // Expands states of the level until the worker holds its share of the round. A batch it does
-  // not finish is kept for its next round.
+  // Expands states of the level until the workers have filed the round's successors between
+  // them: a worker that expands faster files more (a fixed share each would leave the faster
+  // one waiting). A batch it does not finish is kept for its next round.
   auto generate = [&](SweepWorker& w) {
-    while (w.parts.size() < share && !stopping.load(std::memory_order_relaxed)) {
+    std::size_t told = 0;  // of the worker's filed successors, those counted in round_filed
+    std::size_t filed = round_filed.load(std::memory_order_relaxed);
+    while (filed + (w.parts.size() - told) < round && !stopping.load(std::memory_order_relaxed)) {
+      if (w.parts.size() - told >= kTell) {
+        filed = round_filed.fetch_add(w.parts.size() - told, std::memory_order_relaxed) +
+                (w.parts.size() - told);
+        told = w.parts.size();
+        continue;
+      }
+      if (concurrent) filed = round_filed.load(std::memory_order_relaxed);
       if (w.at == w.end) {
         w.at = std::min(frontier_states, next_batch.fetch_add(kSweepBatch));
         w.end = std::min(frontier_states, w.at + kSweepBatch);
@@ -179,18 +191,35 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       }
     }
   };
-  // Moves the new states of the worker's log, in generation order, to its share of the next
-  // level.
+  // Moves the new states of the logs, in generation order, to the workers' shares of the next
+  // level: each worker takes chunks of kCollectChunk log entries from any log, so that a worker
+  // whose log holds more new states does not leave the others waiting.
   auto collect = [&](SweepWorker& w) {
-    const std::size_t n = w.fresh.size();
-    for (std::size_t i = 0; i < n && !stopping.load(std::memory_order_relaxed); ++i) {
-      if (!w.fresh[i]) continue;
-      const std::size_t end = w.next.size();
-      w.next.resize(end + width_);
-      std::uint8_t* to = w.next.data() + end;
-      copy_record(to, w.log.data() + i * width_, width_);
-      if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
-        return halt(StopReason::Violation);
+    std::size_t chunks_total = 0;
+    for (const SweepWorker& f : workers)
+      chunks_total += (f.fresh.size() + kCollectChunk - 1) / kCollectChunk;
+    for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
+                        (k = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks_total;) {
+      const SweepWorker* from = nullptr;
+      for (const SweepWorker& f : workers) {
+        const std::size_t chunks = (f.fresh.size() + kCollectChunk - 1) / kCollectChunk;
+        if (k < chunks) {
+          from = &f;
+          break;
+        }
+        k -= chunks;
+      }
+      const std::size_t first = k * kCollectChunk;
+      const std::size_t n = std::min(from->fresh.size(), first + kCollectChunk);
+      for (std::size_t i = first; i < n; ++i) {
+        if (!from->fresh[i]) continue;
+        const std::size_t end = w.next.size();
+        w.next.resize(end + width_);
+        std::uint8_t* to = w.next.data() + end;
+        copy_record(to, from->log.data() + i * width_, width_);
+        if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
+          return halt(StopReason::Violation);
+      }
     }
   };
   // The serial steps between phases, run by worker 0 while the others wait.
@@ -218,7 +247,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     parts = std::clamp<std::size_t>(visited.bytes() / kPartBytes, 1, kMaxParts);
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
     groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
-    share = (round + threads - 1) / threads;
+    round_filed.store(0);
+    next_chunk.store(0);
     for (auto& w : workers) {
       w.parts.reset(parts);
       w.log.clear();
