@@ -119,7 +119,7 @@ class Explorer {
   // groups of parts between which a shared table may grow.
   static constexpr std::size_t kRoundRecords = std::size_t(1) << 19;
   static constexpr std::size_t kRoundBytes = std::size_t(8) << 20;  // wide records: fewer
-  static constexpr std::size_t kPartBytes = std::size_t(256) << 10;
+  static constexpr std::size_t kPartBytes = std::size_t(4) << 20;
   static constexpr std::size_t kMaxParts = 4096;
   static constexpr std::size_t kGroups = 8;
   // States a lean search's worker takes at a time: siblings lie together in a level, and a run
@@ -130,6 +130,7 @@ class Explorer {
   // collection of new states.
   static constexpr std::size_t kTell = 256;
   static constexpr std::size_t kCollectChunk = 4096;
+  static constexpr std::size_t kLookupTask = 8192;  // entries a worker looks up at a time
 
   /// A state being expanded and its steps.
   struct Expansion {

@@ -4,7 +4,7 @@
 // megabytes probed at random costs a cache miss and often a TLB miss per transition (in a VM, a
 // walk of the host's page tables too). Grouped by the high bits of their hash (the same
 // multiply-shift that gives a slot its home), a round's successors are looked up one part of the
-// table at a time, and the part, a few hundred kilobytes, stays within a page or a few.
+// table at a time, and the part, a few megabytes, stays within a huge page or a few.
 #pragma once
 
 #include <algorithm>

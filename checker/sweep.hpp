@@ -4,8 +4,8 @@
 // Each level is expanded in rounds. In a round every worker expands states of the level, logs
 // their successors in the order it generates them and files each one's hash and log number in
 // its Partitions, grouped by the part of the visited table the hash probes; then the workers
-// look the successors up part by part, so the lookups of one part hit a few hundred kilobytes
-// of table, close together in pages and memory, and mark the new ones in the log. Last, each
+// look the successors up part by part, so the lookups of one part hit a few megabytes of
+// table, a few huge pages, and mark the new ones in the log. Last, each
 // worker walks its log: the new states, in the order they were generated, go to the next level
 // and have the invariants checked. With several workers, a part's lookups are compare-and-swap
 // inserts (VisitedSet::insert_concurrent) and the table grows between groups of parts, when no
@@ -94,6 +94,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // Successors the workers have filed in this round, as they last told (every kTell).
   std::atomic<std::size_t> round_filed{0};
   std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0;
+  // A group's lookups, in runs of at most kLookupTask entries of one part of one worker's
+  // buffers: the workers take them from a shared counter (next_part).
+  struct LookupTask {
+    std::uint32_t from, part;
+    std::size_t first, end;
+  };
+  std::vector<LookupTask> tasks;
   std::size_t round_frontier = 0;  // bytes of frontier and buffers at the round's start
   bool growing = false;            // a shared growth is under way
   bool skip_round = false;         // the search stops: the round expands nothing
@@ -171,14 +178,17 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       }
     }
   };
-  // Looks up part p of every worker's buffers and marks the new states in their logs.
-  auto look_up = [&](SweepWorker& w, std::size_t p) {
+  // Looks up a run of entries of one part of one worker's buffers and marks the new states in
+  // its log.
+  auto look_up = [&](SweepWorker& w, const LookupTask& task) {
     if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
       return halt(StopReason::StateBound);
-    for (SweepWorker& from : workers) {
-      const std::size_t n = from.parts.size(p);
-      for (std::size_t k = 0; k < std::min(n, kAhead); ++k) visited.prefetch(from.parts.hash(p, k));
-      for (std::size_t k = 0; k < n; ++k) {
+    {
+      SweepWorker& from = workers[task.from];
+      const std::size_t p = task.part, n = task.end;
+      for (std::size_t k = task.first; k < std::min(n, task.first + kAhead); ++k)
+        visited.prefetch(from.parts.hash(p, k));
+      for (std::size_t k = task.first; k < n; ++k) {
         if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
         const std::uint64_t h = from.parts.hash(p, k);
         const std::uint32_t r = from.parts.record(p, k);
@@ -257,7 +267,20 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   auto group_start = [&](std::size_t group) {  // parts [first, end) of the round
     const std::size_t first = parts * group / groups;
     group_end = parts * (group + 1) / groups;
-    next_part.store(first);
+    // Tasks taken one after another lie in different parts: two workers probing one part at
+    // once would share its cache lines.
+    tasks.clear();
+    for (std::size_t k = 0, more = 1; more; k += kLookupTask) {
+      more = 0;
+      for (std::uint32_t f = 0; f < threads; ++f)
+        for (std::size_t p = first; p < group_end; ++p) {
+          const std::size_t n = workers[f].parts.size(p);
+          if (k >= n) continue;
+          tasks.push_back({f, std::uint32_t(p), k, std::min(n, k + kLookupTask)});
+          more |= k + kLookupTask < n;
+        }
+    }
+    next_part.store(0);
     if (!concurrent) return;
     for (auto& w : workers) {
       visited.add_count(w.placed);
@@ -336,9 +359,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
           visited.shared_grow_move(tid);
           serially(tid, grow_end);
         }
-        for (std::size_t p; !stopping.load(std::memory_order_relaxed) &&
-                            (p = next_part.fetch_add(1)) < group_end;)
-          look_up(w, p);
+        for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
+                            (k = next_part.fetch_add(1)) < tasks.size();)
+          look_up(w, tasks[k]);
       }
       if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
       collect(w);
