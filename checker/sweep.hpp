@@ -93,7 +93,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   std::atomic<std::size_t> next_batch{0}, next_part{0}, next_chunk{0};
   // Successors the workers have filed in this round, as they last told (every kTell).
   std::atomic<std::size_t> round_filed{0};
-  std::size_t parts = 1, groups = 1, group_end = 0, group_ahead = 0;
+  std::size_t parts = 1, groups = 1, segment_end = 0, group_ahead = 0;
   // A group's lookups, in runs of at most kLookupTask entries of one part of one worker's
   // buffers: the workers take them from a shared counter (next_part).
   struct LookupTask {
@@ -132,6 +132,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // one waiting). A batch it does not finish is kept for its next round.
   auto generate = [&](SweepWorker& w) {
     std::size_t told = 0;  // of the worker's filed successors, those counted in round_filed
+    // The round's filed successors as the worker last heard (it reads the shared count only
+    // when it adds to it: a read per state would miss the cache whenever another worker told).
     std::size_t filed = round_filed.load(std::memory_order_relaxed);
     while (filed + (w.parts.size() - told) < round && !stopping.load(std::memory_order_relaxed)) {
       if (w.parts.size() - told >= kTell) {
@@ -140,7 +142,6 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         told = w.parts.size();
         continue;
       }
-      if (concurrent) filed = round_filed.load(std::memory_order_relaxed);
       if (w.at == w.end) {
         w.at = std::min(frontier_states, next_batch.fetch_add(kSweepBatch));
         w.end = std::min(frontier_states, w.at + kSweepBatch);
@@ -264,35 +265,53 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       w.log.clear();
     }
   };
-  auto group_start = [&](std::size_t group) {  // parts [first, end) of the round
+  // Starts a segment of the round's lookups: groups [group, segment_end), the parts
+  // [first, end). With several workers the table grows before a group whose successors could
+  // pass its load limit (VisitedSet::shared_grow_begin: the workers share the growth, in
+  // place); the segment runs on until such a group, so that the workers meet between groups
+  // only where the table may have to grow.
+  auto segment_start = [&](std::size_t group) {
+    auto ahead_of = [&](std::size_t g) {
+      std::size_t ahead = 0;
+      for (const auto& w : workers)
+        for (std::size_t p = parts * g / groups; p < parts * (g + 1) / groups; ++p)
+          ahead += w.parts.size(p);
+      return ahead;
+    };
+    segment_end = group + 1;
+    if (concurrent) {
+      for (auto& w : workers) {
+        visited.add_count(w.placed);
+        w.placed = 0;
+      }
+      group_ahead = ahead_of(group);
+      if ((growing = visited.needs_growth(group_ahead))) {
+        visited.shared_grow_begin(threads), account(visited, round_frontier);
+      } else {
+        for (std::size_t ahead = group_ahead;
+             segment_end < groups && !visited.needs_growth(ahead += ahead_of(segment_end));)
+          ++segment_end;
+      }
+    }
     const std::size_t first = parts * group / groups;
-    group_end = parts * (group + 1) / groups;
-    // Tasks taken one after another lie in different parts: two workers probing one part at
-    // once would share its cache lines.
+    const std::size_t end = parts * segment_end / groups;
+    // Tasks go out part by part, `threads` parts at a time, the parts' tasks interleaved: tasks
+    // taken at once lie in different parts (two workers probing one part at once would share
+    // its cache lines), and the tasks of one part, one per worker's buffers, follow each other
+    // closely (the part's lines, fetched for the first, are still cached for the next).
     tasks.clear();
-    for (std::size_t k = 0, more = 1; more; k += kLookupTask) {
-      more = 0;
-      for (std::uint32_t f = 0; f < threads; ++f)
-        for (std::size_t p = first; p < group_end; ++p) {
-          const std::size_t n = workers[f].parts.size(p);
-          if (k >= n) continue;
-          tasks.push_back({f, std::uint32_t(p), k, std::min(n, k + kLookupTask)});
-          more |= k + kLookupTask < n;
-        }
-    }
+    for (std::size_t block = first; block < end; block += threads)
+      for (std::size_t k = 0, more = 1; more; k += kLookupTask) {
+        more = 0;
+        for (std::uint32_t f = 0; f < threads; ++f)
+          for (std::size_t p = block; p < std::min(end, block + threads); ++p) {
+            const std::size_t n = workers[f].parts.size(p);
+            if (k >= n) continue;
+            tasks.push_back({f, std::uint32_t(p), k, std::min(n, k + kLookupTask)});
+            more |= k + kLookupTask < n;
+          }
+      }
     next_part.store(0);
-    if (!concurrent) return;
-    for (auto& w : workers) {
-      visited.add_count(w.placed);
-      w.placed = 0;
-    }
-    std::size_t ahead = 0;
-    for (const auto& w : workers)
-      for (std::size_t p = first; p < group_end; ++p) ahead += w.parts.size(p);
-    // The workers share the growth, in place (VisitedSet::shared_grow_begin).
-    if ((growing = visited.needs_growth(ahead)))
-      visited.shared_grow_begin(threads), account(visited, round_frontier);
-    group_ahead = ahead;
   };
   auto grow_end = [&] {
     visited.shared_grow_end();
@@ -341,20 +360,25 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (tid == 0) serial();
     sync_point.arrive_and_wait();
   };
+  // One meeting between rounds: this round's end and the next one's start.
+  auto between_rounds = [&] {
+    round_end();
+    if (!search_over) round_start();
+  };
   auto work = [&](unsigned tid) {
     SweepWorker& w = workers[tid];
+    if (!search_over) serially(tid, round_start);
     while (!search_over) {
-      serially(tid, round_start);
       // Read what round_start decided, not `stopping`: another worker may set that as soon as
       // it leaves the barrier, and the workers must agree on the barriers they pass.
       if (skip_round) {
-        serially(tid, round_end);
+        serially(tid, between_rounds);
         continue;
       }
       generate(w);
       w.fresh.assign(w.log.size() / width_, 0);
-      for (std::size_t g = 0; g < groups; ++g) {
-        serially(tid, [&] { group_start(g); });
+      for (std::size_t g = 0; g < groups; g = segment_end) {
+        serially(tid, [&] { segment_start(g); });
         while (growing) {
           visited.shared_grow_move(tid);
           serially(tid, grow_end);
@@ -365,7 +389,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       }
       if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
       collect(w);
-      serially(tid, round_end);
+      serially(tid, between_rounds);
     }
   };
   if (!concurrent) {
