@@ -90,9 +90,19 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     stopping.store(true, std::memory_order_release);
   };
   std::uint64_t level = 0;
-  std::atomic<std::size_t> next_batch{0}, next_part{0}, next_chunk{0};
+  // The counters the workers take work from, each on a cache line of its own: a counter that
+  // shared a line with the values every worker reads per state (the level's segments, the
+  // stop flag) would make each of its updates a cache miss for every other worker.
+  struct alignas(64) Shared {
+    std::atomic<std::size_t> value{0};
+  };
+  Shared next_batch_, next_part_, next_chunk_;
   // Successors the workers have filed in this round, as they last told (every kTell).
-  std::atomic<std::size_t> round_filed{0};
+  Shared round_filed_;
+  auto& next_batch = next_batch_.value;
+  auto& next_part = next_part_.value;
+  auto& next_chunk = next_chunk_.value;
+  auto& round_filed = round_filed_.value;
   std::size_t parts = 1, groups = 1, segment_end = 0, group_ahead = 0;
   // A group's lookups, in runs of at most kLookupTask entries of one part of one worker's
   // buffers: the workers take them from a shared counter (next_part).
