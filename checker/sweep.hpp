@@ -77,6 +77,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::uint64_t transitions = 0, quiescent = 0;
     std::size_t placed = 0;
     std::size_t at = 0, end = 0;  // the states of its batch still to expand: [at, end)
+    std::size_t chunks_taken = 0;  // chunks of its log taken for collection (atomic_ref)
   };
   std::vector<SweepWorker> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
@@ -96,12 +97,11 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   struct alignas(64) Shared {
     std::atomic<std::size_t> value{0};
   };
-  Shared next_batch_, next_part_, next_chunk_;
+  Shared next_batch_, next_part_;
   // Successors the workers have filed in this round, as they last told (every kTell).
   Shared round_filed_;
   auto& next_batch = next_batch_.value;
   auto& next_part = next_part_.value;
-  auto& next_chunk = next_chunk_.value;
   auto& round_filed = round_filed_.value;
   std::size_t parts = 1, groups = 1, segment_end = 0, group_ahead = 0;
   // A group's lookups, in runs of at most kLookupTask entries of one part of one worker's
@@ -213,33 +213,27 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
   };
   // Moves the new states of the logs, in generation order, to the workers' shares of the next
-  // level: each worker takes chunks of kCollectChunk log entries from any log, so that a worker
+  // level: each worker takes chunks of kCollectChunk log entries, from any log, so that a worker
   // whose log holds more new states does not leave the others waiting.
-  auto collect = [&](SweepWorker& w) {
-    std::size_t chunks_total = 0;
-    for (const SweepWorker& f : workers)
-      chunks_total += (f.fresh.size() + kCollectChunk - 1) / kCollectChunk;
-    for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
-                        (k = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks_total;) {
-      const SweepWorker* from = nullptr;
-      for (const SweepWorker& f : workers) {
-        const std::size_t chunks = (f.fresh.size() + kCollectChunk - 1) / kCollectChunk;
-        if (k < chunks) {
-          from = &f;
-          break;
+  auto collect = [&](SweepWorker& w, unsigned tid) {
+    // Its own log first (its lines are in this worker's cache), then what is left of others'.
+    for (unsigned o = 0; o < threads; ++o) {
+      SweepWorker& from = workers[(tid + o) % threads];
+      const std::size_t chunks = (from.fresh.size() + kCollectChunk - 1) / kCollectChunk;
+      std::atomic_ref<std::size_t> taken(from.chunks_taken);
+      for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
+                          (k = taken.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+        const std::size_t first = k * kCollectChunk;
+        const std::size_t n = std::min(from.fresh.size(), first + kCollectChunk);
+        for (std::size_t i = first; i < n; ++i) {
+          if (!from.fresh[i]) continue;
+          const std::size_t end = w.next.size();
+          w.next.resize(end + width_);
+          std::uint8_t* to = w.next.data() + end;
+          copy_record(to, from.log.data() + i * width_, width_);
+          if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
+            return halt(StopReason::Violation);
         }
-        k -= chunks;
-      }
-      const std::size_t first = k * kCollectChunk;
-      const std::size_t n = std::min(from->fresh.size(), first + kCollectChunk);
-      for (std::size_t i = first; i < n; ++i) {
-        if (!from->fresh[i]) continue;
-        const std::size_t end = w.next.size();
-        w.next.resize(end + width_);
-        std::uint8_t* to = w.next.data() + end;
-        copy_record(to, from->log.data() + i * width_, width_);
-        if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
-          return halt(StopReason::Violation);
       }
     }
   };
@@ -269,7 +263,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
     groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
     round_filed.store(0);
-    next_chunk.store(0);
+    for (auto& w : workers) w.chunks_taken = 0;
     for (auto& w : workers) {
       w.parts.reset(parts);
       w.log.clear();
@@ -398,7 +392,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
           look_up(w, tasks[k]);
       }
       if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
-      collect(w);
+      collect(w, tid);
       serially(tid, between_rounds);
     }
   };
