@@ -77,6 +77,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::uint64_t transitions = 0, quiescent = 0;
     std::size_t placed = 0;
     std::size_t at = 0, end = 0;  // the states of its batch still to expand: [at, end)
+    unsigned segment = 0;         // of the level's segment `segment`
     std::size_t chunks_taken = 0;  // chunks of its log taken for collection (atomic_ref)
   };
   std::vector<SweepWorker> workers;
@@ -97,10 +98,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   struct alignas(64) Shared {
     std::atomic<std::size_t> value{0};
   };
-  Shared next_batch_, next_part_;
+  Shared next_part_;
   // Successors the workers have filed in this round, as they last told (every kTell).
   Shared round_filed_;
-  auto& next_batch = next_batch_.value;
   auto& next_part = next_part_.value;
   auto& round_filed = round_filed_.value;
   std::size_t parts = 1, groups = 1, segment_end = 0, group_ahead = 0;
@@ -116,12 +116,16 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   bool skip_round = false;         // the search stops: the round expands nothing
   std::size_t frontier_states = current[0].size() / width_;
   bool level_over = false, search_over = frontier_states == 0;
-  auto state_at = [&](std::size_t i) {
-    for (const auto& segment : current) {
-      if (i * width_ < segment.size()) return segment.data() + i * width_;
-      i -= segment.size() / width_;
+  // States of each segment of the level taken for expansion (a worker takes from the segment
+  // it collected first: its lines are in that worker's cache), each on a cache line of its own.
+  std::vector<Shared> batches_taken(threads);
+  auto batches_left = [&] {
+    std::size_t left = 0;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::size_t size = current[t].size() / width_, taken = batches_taken[t].value.load();
+      left += size - std::min(size, taken);
     }
-    return static_cast<const std::uint8_t*>(nullptr);  // not reached: i < frontier_states
+    return left;
   };
 
   // A model that steps packed states does so here (no State per successor), unless step
@@ -140,7 +144,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // Expands states of the level until the workers have filed the round's successors between
   // them: a worker that expands faster files more (a fixed share each would leave the faster
   // one waiting). A batch it does not finish is kept for its next round.
-  auto generate = [&](SweepWorker& w) {
+  auto generate = [&](SweepWorker& w, unsigned tid) {
     std::size_t told = 0;  // of the worker's filed successors, those counted in round_filed
     // The round's filed successors as the worker last heard (it reads the shared count only
     // when it adds to it: a read per state would miss the cache whenever another worker told).
@@ -153,12 +157,16 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         continue;
       }
       if (w.at == w.end) {
-        w.at = std::min(frontier_states, next_batch.fetch_add(kSweepBatch));
-        w.end = std::min(frontier_states, w.at + kSweepBatch);
+        for (unsigned o = 0; o < threads && w.at == w.end; ++o) {
+          w.segment = (tid + o) % threads;
+          const std::size_t size = current[w.segment].size() / width_;
+          w.at = std::min(size, batches_taken[w.segment].value.fetch_add(kSweepBatch));
+          w.end = std::min(size, w.at + kSweepBatch);
+        }
         if (w.at == w.end) return;
       }
       {
-        const std::uint8_t* rec = state_at(w.at++);
+        const std::uint8_t* rec = current[w.segment].data() + w.at++ * width_;
         bool fair = false;
         if (step_packed) {
           if constexpr (StepsPacked<M>) {
@@ -257,7 +265,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         return;
       }
       account(visited, frontier + buffers);
-      report_progress(frontier_states - std::min(frontier_states, next_batch.load()));
+      report_progress(batches_left());
     }
     parts = std::clamp<std::size_t>(visited.bytes() / kPartBytes, 1, kMaxParts);
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
@@ -333,7 +341,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
     // Once every batch is taken and expanded, every state of the level has been expanded and
     // its successors looked up.
-    level_over = next_batch.load() >= frontier_states;
+    level_over = batches_left() == 0;
     for (const auto& w : workers) level_over = level_over && w.at == w.end;
     if (!level_over) return;
     bool grew = false;
@@ -351,7 +359,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
     if (grew) stats_.depth = level + 1;
     ++level;
-    next_batch.store(0);
+    for (auto& taken : batches_taken) taken.value.store(0);
     for (auto& w : workers) w.at = w.end = 0;
     search_over = frontier_states == 0;
   };
@@ -379,7 +387,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         serially(tid, between_rounds);
         continue;
       }
-      generate(w);
+      generate(w, tid);
       w.fresh.assign(w.log.size() / width_, 0);
       for (std::size_t g = 0; g < groups; g = segment_end) {
         serially(tid, [&] { segment_start(g); });
