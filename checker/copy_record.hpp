@@ -10,7 +10,8 @@ namespace slush::checker {
 /// Copies a packed record of `width` bytes. The common widths get a copy of constant size, which
 /// the compiler inlines: a lean search copies every successor twice, and a call to memcpy per
 /// copy would cost as much as the model's step.
-inline void copy_record(std::uint8_t* to, const void* from, std::size_t width) {
+[[gnu::always_inline]] inline void copy_record(std::uint8_t* to, const void* from,
+                                               std::size_t width) {
   switch (width) {
     case 4:
       std::memcpy(to, from, 4);

@@ -73,7 +73,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     RecentSuccessors recent;
     PackedSteps steps;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
-    std::vector<std::uint8_t> packed, next;
+    std::vector<std::uint8_t> packed;
+    std::vector<std::uint8_t> next;  // its share of the next level
+    std::size_t logged = 0, collected = 0;  // records in `log` and in `next`
     std::uint64_t transitions = 0, quiescent = 0;
     std::size_t placed = 0;
     std::size_t at = 0, end = 0;  // the states of its batch still to expand: [at, end)
@@ -132,14 +134,19 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // invariants need the State values.
   bool step_packed = false;
   if constexpr (StepsPacked<M>) step_packed = !check_steps;
+  // Record number n of a buffer of records, the buffer grown (doubled) to hold it. (Grown by
+  // hand, not per record with resize: a call per successor showed in profiles.)
+  auto grown = [&](std::vector<std::uint8_t>& buffer, std::size_t n) {
+    if ((n + 1) * width_ > buffer.size())
+      buffer.resize(std::max<std::size_t>(2 * buffer.size(), (n + 1024) * width_));
+    return buffer.data() + n * width_;
+  };
   // Logs a successor and files it for lookup, unless the worker generated it a moment ago.
   auto file = [&](SweepWorker& w, const std::uint8_t* successor) {
     const std::uint64_t h = VisitedSet::hash(successor, width_);
     if (hash_is_state && w.recent.seen(h)) return;
-    const std::size_t end = w.log.size();
-    w.log.resize(end + width_);
-    copy_record(w.log.data() + end, successor, width_);
-    w.parts.add(h, std::uint32_t(end / width_));
+    w.parts.add(h, std::uint32_t(w.logged));
+    copy_record(grown(w.log, w.logged++), successor, width_);
   };
   // Expands states of the level until the workers have filed the round's successors between
   // them: a worker that expands faster files more (a fixed share each would leave the faster
@@ -235,9 +242,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         const std::size_t n = std::min(from.fresh.size(), first + kCollectChunk);
         for (std::size_t i = first; i < n; ++i) {
           if (!from.fresh[i]) continue;
-          const std::size_t end = w.next.size();
-          w.next.resize(end + width_);
-          std::uint8_t* to = w.next.data() + end;
+          std::uint8_t* to = grown(w.next, w.collected++);
           copy_record(to, from.log.data() + i * width_, width_);
           if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
             return halt(StopReason::Violation);
@@ -274,7 +279,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     for (auto& w : workers) w.chunks_taken = 0;
     for (auto& w : workers) {
       w.parts.reset(parts);
-      w.log.clear();
+      w.logged = 0;
     }
   };
   // Starts a segment of the round's lookups: groups [group, segment_end), the parts
@@ -350,11 +355,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       stats_.transitions += w.transitions;
       stats_.quiescent += w.quiescent;
       w.transitions = w.quiescent = 0;
-      grew |= !w.next.empty();
+      grew |= w.collected != 0;
+      w.next.resize(w.collected * width_);
     }
     for (unsigned t = 0; t < threads; ++t) {
       current[t].swap(workers[t].next);  // the old segment's memory serves the level after
       workers[t].next.clear();
+      workers[t].collected = 0;
       frontier_states += current[t].size() / width_;
     }
     if (grew) stats_.depth = level + 1;
@@ -388,7 +395,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         continue;
       }
       generate(w, tid);
-      w.fresh.assign(w.log.size() / width_, 0);
+      w.fresh.assign(w.logged, 0);
       for (std::size_t g = 0; g < groups; g = segment_end) {
         serially(tid, [&] { segment_start(g); });
         while (growing) {

@@ -65,7 +65,7 @@ class VisitedSet {
   /// transition) the finalizer of splitmix64 (Steele, Lea, Flood: "Fast splittable PRNGs"):
   /// xor-shifts and multiplications by odd constants, each invertible, so the hash is a
   /// bijection of the zero-padded word (and 0 only for the all-zero record).
-  static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
+  [[gnu::always_inline]] static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
     if (width > 8) return hash_wide(record, width);
     std::uint64_t x = 0;
     copy_record(reinterpret_cast<std::uint8_t*>(&x), record, width);
