@@ -63,8 +63,9 @@ inline void expect_correct_holds(const std::string& file, const std::vector<std:
   const auto& ps = checked.properties();
   for (std::size_t i = 0; i < ps.size(); ++i) {
     EXPECT_NE(r.verdicts[i], checker::Status::Violated) << file << ": " << ps[i].name;
-    if (std::find(must_hold.begin(), must_hold.end(), ps[i].name) != must_hold.end())
+    if (std::find(must_hold.begin(), must_hold.end(), ps[i].name) != must_hold.end()) {
       EXPECT_EQ(r.verdicts[i], checker::Status::Holds) << file << ": " << ps[i].name;
+    }
   }
 }
 

@@ -109,8 +109,9 @@ void expect_agreement(const std::string& file) {
     if (!full.counterexample) continue;
     EXPECT_EQ(reduced.counterexample->properties, full.counterexample->properties);
     EXPECT_EQ(reduced.counterexample->kind, full.counterexample->kind);
-    if (!full.counterexample->loop)  // breadth-first: an orbit is met at its states' depth
+    if (!full.counterexample->loop) {  // breadth-first: an orbit is met at its states' depth
       EXPECT_EQ(reduced.counterexample->trace.length(), full.counterexample->trace.length());
+    }
     testing::expect_replays(checked.model(), reduced);
   }
 }
