@@ -1,17 +1,20 @@
 // Benchmark of the explorer: for the bridge-lite model of shared/bench/bridge-lite.md and the
 // reference configurations R1-R4, the states, transitions, wall time, states per second and bytes
 // of visited set per stored state, with 1 and 2 threads, for full states and for hash compaction
-// (median of RUNS runs
-// each; the counts are those of every run). Also prints the machine it ran on.
+// (median of RUNS runs each; the counts are those of every run). Also prints the machine it ran
+// on. A row's configurations run in turn, one run of each per round (one thread full, one thread
+// compacted, two threads full, ...), so that a VM whose speed drifts from minute to minute slows
+// them alike and "x1" compares runs of the same minutes.
 //
 //   build/bench/explore_bench [--runs N] [--only NAME] [--threads T] [--store full|compaction]
-//                             [--no-examples] [--by-state]
+//                             [--no-examples] [--by-state] [--walls]
 //
 // NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...); --threads and
 // --store keep one thread count or one store. "x1" is the rate over the one-thread rate of the
 // same store ("-" where there is none to compare with: hash compaction is compact with one
 // worker, 8-byte fingerprints with two). --by-state turns off the lean search's lookups by part
-// (ExploreOptions::lookups_by_part), to measure what they bring.
+// (ExploreOptions::lookups_by_part), to measure what they bring. --walls prints every run's
+// wall time, in the order they ran, under its row.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -69,7 +72,7 @@ std::string cpu_model() {
 int main(int argc, char** argv) {
   int runs = 5;
   std::string only;
-  bool examples = true, by_part = true;
+  bool examples = true, by_part = true, print_walls = false;
   unsigned only_threads = 0;  // 0: 1 and 2
   int only_store = -1;        // -1: both; 0 full states; 1 hash compaction
   for (int i = 1; i < argc; ++i) {
@@ -87,10 +90,12 @@ int main(int argc, char** argv) {
       examples = false;
     else if (!std::strcmp(argv[i], "--by-state"))
       by_part = false;
+    else if (!std::strcmp(argv[i], "--walls"))
+      print_walls = true;
     else {
       std::fprintf(stderr,
                    "usage: explore_bench [--runs N] [--only NAME] [--threads T] "
-                   "[--store full|compaction] [--no-examples] [--by-state]\n");
+                   "[--store full|compaction] [--no-examples] [--by-state] [--walls]\n");
       return 2;
     }
   }
@@ -123,36 +128,52 @@ int main(int argc, char** argv) {
               "peak MiB");
   for (const auto& row : rows) {
     if (!only.empty() && row.name.find(only) == std::string::npos) continue;
-    double one_thread[2] = {0, 0};  // rates with one thread, per store
-    std::string one_thread_store[2];
+    struct Config {
+      ExploreOptions options;
+      std::vector<double> walls;
+      Figures last;
+    };
+    std::vector<Config> configs;
     for (const unsigned threads : {1u, 2u})
       for (const bool hc : {false, true}) {
         if ((only_threads && threads != only_threads) || (only_store >= 0 && hc != bool(only_store)))
           continue;
-        ExploreOptions o;
-        o.hash_compaction = hc;
-        o.threads = threads;
-        o.lookups_by_part = by_part;
-        std::vector<double> walls;
-        Figures f;
-        for (int k = 0; k < runs; ++k) {
-          f = row.run(o);
-          walls.push_back(f.wall);
-        }
-        const double wall = median(walls), rate = double(f.stats.states) / wall;
-        if (threads == 1) one_thread[hc] = rate, one_thread_store[hc] = f.stats.store_layout;
-        // x1 compares like with like: one worker fills compact fingerprints, two share 8-byte ones.
-        char x1[16] = "-";
-        if (one_thread_store[hc] == f.stats.store_layout)
-          std::snprintf(x1, sizeof x1, "%.2f", rate / one_thread[hc]);
-        std::printf("%-22s %-7u %-19s %12llu %13llu %6llu %9.3f %12.0f %5s %9.2f %9.1f%s\n",
-                    row.name.c_str(), threads, f.stats.store_layout,
-                    (unsigned long long)f.stats.states, (unsigned long long)f.stats.transitions,
-                    (unsigned long long)f.stats.depth, wall, rate, x1,
-                    f.stats.bytes_per_state(), double(f.stats.peak_bytes) / (1024.0 * 1024.0),
-                    f.stop == StopReason::Complete ? "" : "  (incomplete)");
-        std::fflush(stdout);
+        Config c;
+        c.options.hash_compaction = hc;
+        c.options.threads = threads;
+        c.options.lookups_by_part = by_part;
+        configs.push_back(c);
       }
+    for (int k = 0; k < runs; ++k)
+      for (auto& c : configs) {
+        c.last = row.run(c.options);
+        c.walls.push_back(c.last.wall);
+      }
+    double one_thread[2] = {0, 0};  // rates with one thread, per store
+    std::string one_thread_store[2];
+    for (const auto& c : configs) {
+      const Figures& f = c.last;
+      const bool hc = c.options.hash_compaction;
+      const unsigned threads = c.options.threads;
+      const double wall = median(c.walls), rate = double(f.stats.states) / wall;
+      if (threads == 1) one_thread[hc] = rate, one_thread_store[hc] = f.stats.store_layout;
+      // x1 compares like with like: one worker fills compact fingerprints, two share 8-byte ones.
+      char x1[16] = "-";
+      if (one_thread_store[hc] == f.stats.store_layout)
+        std::snprintf(x1, sizeof x1, "%.2f", rate / one_thread[hc]);
+      std::printf("%-22s %-7u %-19s %12llu %13llu %6llu %9.3f %12.0f %5s %9.2f %9.1f%s\n",
+                  row.name.c_str(), threads, f.stats.store_layout,
+                  (unsigned long long)f.stats.states, (unsigned long long)f.stats.transitions,
+                  (unsigned long long)f.stats.depth, wall, rate, x1, f.stats.bytes_per_state(),
+                  double(f.stats.peak_bytes) / (1024.0 * 1024.0),
+                  f.stop == StopReason::Complete ? "" : "  (incomplete)");
+      if (print_walls) {
+        std::printf("  walls:");
+        for (const double w : c.walls) std::printf(" %.3f", w);
+        std::printf("\n");
+      }
+      std::fflush(stdout);
+    }
   }
   return 0;
 }
