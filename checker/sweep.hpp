@@ -65,11 +65,15 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
   }
 
+  // Whether a logged successor was new to the table. A byte, but not a character type: a store
+  // through a character type may alias anything, and the lookup loop would reload the table's
+  // fields after every mark.
+  enum class Fresh : std::uint8_t { no, yes };
   struct alignas(64) SweepWorker {
     explicit SweepWorker(std::size_t width) : steps(width) {}
     Partitions parts;
     std::vector<std::uint8_t> log;    // the round's filed successors, in generation order
-    std::vector<std::uint8_t> fresh;  // per logged successor: new to the table (1) or not (0)
+    std::vector<Fresh> fresh;  // per logged successor: new to the table or not
     RecentSuccessors recent;
     PackedSteps steps;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
@@ -223,7 +227,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             concurrent ? visited.insert_concurrent(h) : visited.insert(rec, h);
         if (!fresh) continue;
         if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
-        from.fresh[r] = 1;  // (each entry is looked up once: no other worker writes this byte)
+        from.fresh[r] = Fresh::yes;  // (each entry is looked up once: no other worker writes it)
       }
     }
   };
@@ -241,7 +245,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         const std::size_t first = k * kCollectChunk;
         const std::size_t n = std::min(from.fresh.size(), first + kCollectChunk);
         for (std::size_t i = first; i < n; ++i) {
-          if (!from.fresh[i]) continue;
+          if (from.fresh[i] == Fresh::no) continue;
           std::uint8_t* to = grown(w.next, w.collected++);
           copy_record(to, from.log.data() + i * width_, width_);
           if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
@@ -395,7 +399,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         continue;
       }
       generate(w, tid);
-      w.fresh.assign(w.logged, 0);
+      w.fresh.assign(w.logged, Fresh::no);
       for (std::size_t g = 0; g < groups; g = segment_end) {
         serially(tid, [&] { segment_start(g); });
         while (growing) {
