@@ -34,7 +34,7 @@ rc::Gen<ModelConfig> configs() {
     const auto k = *rc::gen::inRange<std::size_t>(1, 4);
     for (std::size_t m = 0; m < k; ++m) {
       MessageSpec spec;
-      spec.name = "m" + std::to_string(m);
+      spec.name = std::string("m") + std::to_string(m);
       spec.kind = c.amm.node != kL1
                       ? *rc::gen::element(MessageKind::Call, MessageKind::Transfer, MessageKind::Swap)
                       : *rc::gen::element(MessageKind::Call, MessageKind::Transfer);

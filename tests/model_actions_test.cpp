@@ -150,7 +150,9 @@ TEST(M4ForcedRouting, SkipForcedLetsANodeUpdateWithAPendingInbox) {
   std::vector<SlushStep> steps;
   m.successors(s, steps);
   for (const auto& st : steps) {
-    if (st.action.kind == ActionKind::ProcessForced) EXPECT_FALSE(st.fair);
+    if (st.action.kind == ActionKind::ProcessForced) {
+      EXPECT_FALSE(st.fair);
+    }
   }
 }
 

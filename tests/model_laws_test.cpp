@@ -25,7 +25,8 @@ rc::Gen<ModelConfig> configs() {
     const auto k = *rc::gen::inRange<std::size_t>(1, 5);
     for (std::size_t m = 0; m < k; ++m) {
       MessageSpec spec;
-      spec.name = "m" + std::to_string(m);
+      spec.name = "m";  // (appended: GCC 12 warns falsely of an overlap in "m" + ...)
+      spec.name += std::to_string(m);
       spec.kind = *rc::gen::element(MessageKind::Call, MessageKind::Transfer);
       spec.from = NodeId(*rc::gen::inRange<std::size_t>(1, n));
       spec.to = NodeId(*rc::gen::suchThat(rc::gen::inRange<std::size_t>(1, n),

@@ -59,8 +59,7 @@ model::ModelConfig random_config() {
   const auto k = *rc::gen::inRange(1, 4);
   for (int m = 0; m < k; ++m) {
     model::MessageSpec spec;
-    spec.name = "m";  // (appended, not "m" + ...: GCC 12 warns falsely of an overlap there)
-    spec.name += std::to_string(m);
+    spec.name = std::string("m") + std::to_string(m);  // (not "m" + ...: GCC 12 warns falsely)
     spec.kind = *rc::gen::element(model::MessageKind::Call, model::MessageKind::Transfer);
     spec.from = model::NodeId(*rc::gen::inRange<std::size_t>(1, n));
     spec.to = other_than(spec.from);

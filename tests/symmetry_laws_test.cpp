@@ -34,7 +34,7 @@ rc::Gen<ModelConfig> symmetric_configs() {
     const auto k = *rc::gen::inRange<std::size_t>(0, 3);
     for (std::size_t i = 0; i < k; ++i) {
       model::MessageSpec m;
-      m.name = "m" + std::to_string(i);
+      m.name = std::string("m") + std::to_string(i);
       m.kind = *rc::gen::element(model::MessageKind::Call, model::MessageKind::Transfer);
       m.from = NodeId(*rc::gen::inRange<std::size_t>(1, n));
       m.to = NodeId(*rc::gen::suchThat(rc::gen::inRange<std::size_t>(1, n),
