@@ -131,6 +131,7 @@ class Explorer {
   static constexpr std::size_t kTell = 256;
   static constexpr std::size_t kCollectChunk = 4096;
   static constexpr std::size_t kLookupTask = 8192;  // entries a worker looks up at a time
+  static constexpr std::size_t kHashedAhead = 32;   // a state's successors hashed before filing
 
   /// A state being expanded and its steps.
   struct Expansion {

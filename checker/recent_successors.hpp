@@ -33,6 +33,8 @@ class RecentSuccessors {
     slot = h;
     return false;
   }
+  /// Starts loading the slot of `h` (call before seen(h)).
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h >> shift_], 1, 3); }
   std::size_t bytes() const { return slots_.size() * sizeof(std::uint64_t); }
 
  private:

@@ -146,8 +146,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     return buffer.data() + n * width_;
   };
   // Logs a successor and files it for lookup, unless the worker generated it a moment ago.
-  auto file = [&](SweepWorker& w, const std::uint8_t* successor) {
-    const std::uint64_t h = VisitedSet::hash(successor, width_);
+  auto file = [&](SweepWorker& w, const std::uint8_t* successor,
+                  std::uint64_t h) {
     if (hash_is_state && w.recent.seen(h)) return;
     w.parts.add(h, std::uint32_t(w.logged));
     copy_record(grown(w.log, w.logged++), successor, width_);
@@ -184,7 +184,17 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             w.steps.clear();
             model_.packed_successors(rec, w.steps);
             w.transitions += w.steps.size();
-            for (std::size_t k = 0; k < w.steps.size(); ++k) file(w, w.steps.at(k));
+            // The state's successors are hashed first and their filter slots fetched, so that
+            // the filter's loads overlap rather than wait one after another.
+            const std::size_t n = std::min(w.steps.size(), kHashedAhead);
+            std::uint64_t hashes[kHashedAhead];
+            for (std::size_t k = 0; k < n; ++k) {
+              hashes[k] = VisitedSet::hash(w.steps.at(k), width_);
+              w.recent.prefetch(hashes[k]);
+            }
+            for (std::size_t k = 0; k < w.steps.size(); ++k)
+              file(w, w.steps.at(k),
+                   k < n ? hashes[k] : VisitedSet::hash(w.steps.at(k), width_));
             fair = w.steps.any_fair();
           }
         } else {
@@ -197,7 +207,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             if (check_steps && !violated_on(s, step.action, step.next).empty())
               return halt(StopReason::Violation);
             model_.pack(step.next, w.packed.data());
-            file(w, w.packed.data());
+            file(w, w.packed.data(), VisitedSet::hash(w.packed.data(), width_));
           }
         }
         if (!fair) {
