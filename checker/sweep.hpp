@@ -146,8 +146,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     return buffer.data() + n * width_;
   };
   // Logs a successor and files it for lookup, unless the worker generated it a moment ago.
-  auto file = [&](SweepWorker& w, const std::uint8_t* successor,
-                  std::uint64_t h) {
+  auto file = [&](SweepWorker& w, const std::uint8_t* successor, std::uint64_t h) {
     if (hash_is_state && w.recent.seen(h)) return;
     w.parts.add(h, std::uint32_t(w.logged));
     copy_record(grown(w.log, w.logged++), successor, width_);
@@ -190,7 +189,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             std::uint64_t hashes[kHashedAhead];
             for (std::size_t k = 0; k < n; ++k) {
               hashes[k] = VisitedSet::hash(w.steps.at(k), width_);
-              w.recent.prefetch(hashes[k]);
+              if (hash_is_state) w.recent.prefetch(hashes[k]);
             }
             for (std::size_t k = 0; k < w.steps.size(); ++k)
               file(w, w.steps.at(k),
@@ -223,22 +222,20 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   auto look_up = [&](SweepWorker& w, const LookupTask& task) {
     if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
       return halt(StopReason::StateBound);
-    {
-      SweepWorker& from = workers[task.from];
-      const std::size_t p = task.part, n = task.end;
-      for (std::size_t k = task.first; k < std::min(n, task.first + kAhead); ++k)
-        visited.prefetch(from.parts.hash(p, k));
-      for (std::size_t k = task.first; k < n; ++k) {
-        if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
-        const std::uint64_t h = from.parts.hash(p, k);
-        const std::uint32_t r = from.parts.record(p, k);
-        const std::uint8_t* rec = from.log.data() + std::size_t(r) * width_;
-        const bool fresh =
-            concurrent ? visited.insert_concurrent(h) : visited.insert(rec, h);
-        if (!fresh) continue;
-        if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
-        from.fresh[r] = Fresh::yes;  // (each entry is looked up once: no other worker writes it)
-      }
+    SweepWorker& from = workers[task.from];
+    const std::size_t p = task.part, n = task.end;
+    for (std::size_t k = task.first; k < std::min(n, task.first + kAhead); ++k)
+      visited.prefetch(from.parts.hash(p, k));
+    for (std::size_t k = task.first; k < n; ++k) {
+      if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
+      const std::uint64_t h = from.parts.hash(p, k);
+      const std::uint32_t r = from.parts.record(p, k);
+      const std::uint8_t* rec = from.log.data() + std::size_t(r) * width_;
+      const bool fresh =
+          concurrent ? visited.insert_concurrent(h) : visited.insert(rec, h);
+      if (!fresh) continue;
+      if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
+      from.fresh[r] = Fresh::yes;  // (each entry is looked up once: no other worker writes it)
     }
   };
   // Moves the new states of the logs, in generation order, to the workers' shares of the next
@@ -290,10 +287,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
     groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
     round_filed.store(0);
-    for (auto& w : workers) w.chunks_taken = 0;
     for (auto& w : workers) {
       w.parts.reset(parts);
       w.logged = 0;
+      w.chunks_taken = 0;
     }
   };
   // Starts a segment of the round's lookups: groups [group, segment_end), the parts
