@@ -7,17 +7,13 @@
 // step invariant is chosen among those that violate it. Invariants, quiescence and obligations
 // are the same on a whole orbit, so the run ends in the same violation.
 //
-// Lassos. After one turn of a reduced cycle the concrete run is back in the loop state's orbit,
-// not necessarily at the loop state. The cycle is repeated until a concrete state at the start
-// of a turn repeats; the orbit is finite (at most the group's order), so this happens within
-// order + 1 turns. The concrete cycle is then checked to be fair and to keep an obligation
-// pending (violated_on_cycle); if it is not, SymmetryError says so rather than report a cycle the
-// model does not have.
+// Lassos come from the fair-cycle search already as runs of the model (it judges cycles on the
+// model's own states, checker/lifted_cycles.hpp): they are taken as they are, and their cycle is
+// checked once more to be fair and to keep an obligation pending (violated_on_cycle).
 #pragma once
 
 #include <algorithm>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,13 +22,6 @@
 #include "checker/symmetric_model.hpp"
 
 namespace slush::checker {
-
-/// A counterexample of a reduced search that has no counterpart in the original model (the
-/// canonicaliser is not a symmetry of the model, or a fair cycle is fair only up to symmetry).
-class SymmetryError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 template <ExplorableModel M, class Canon>
 class Concretizer {
@@ -46,36 +35,30 @@ class Concretizer {
   explicit Concretizer(const Sym& sym) : sym_(sym), model_(sym.inner()) {}
 
   Cex run(const SymCex& reduced) const {
-    Cex out{reduced.properties, reduced.kind, {initial(reduced.trace.initial), {}}, std::nullopt};
-    const auto& steps = reduced.trace.steps;
-    const std::size_t prefix = reduced.loop ? *reduced.loop : steps.size();
-    for (std::size_t i = 0; i < prefix; ++i) {
-      const bool last = i + 1 == steps.size() && reduced.kind == ViolationKind::Step;
-      out.trace.steps.push_back(lift(out.trace.last(), steps[i].state, last ? &reduced : nullptr));
+    if (reduced.kind == ViolationKind::Lasso) {
+      auto out = as_run(reduced);
+      if (!out)
+        throw SymmetryError("a lasso of the reduced search is not a run of the model");
+      confirm(*out);
+      return *out;
     }
-    if (reduced.loop) close_lasso(reduced, out);
+    const std::optional<State> initial = sym_.initial_in(reduced.trace.initial);
+    if (!initial)
+      throw SymmetryError("no initial state of the model has the trace's initial representative");
+    Cex out{reduced.properties, reduced.kind, {*initial, {}}, std::nullopt};
+    const auto& steps = reduced.trace.steps;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const bool last = i + 1 == steps.size() && reduced.kind == ViolationKind::Step;
+      auto step = sym_.step_into(out.trace.last(), steps[i].state, [&](const auto& s) {
+        return !last || breaks_same(out.trace.last(), s.action, s.next, reduced);
+      });
+      if (!step) throw SymmetryError("a step of the reduced trace has no concrete counterpart");
+      out.trace.steps.push_back({std::move(step->action), std::move(step->next)});
+    }
     return out;
   }
 
  private:
-  std::vector<std::uint8_t> packed(const State& s) const {
-    std::vector<std::uint8_t> p(model_.state_bytes());
-    model_.pack(s, p.data());
-    return p;
-  }
-  bool represents(const State& concrete, const State& rep) const {
-    return packed(sym_.canon().canonical(concrete)) == packed(rep);
-  }
-
-  State initial(const State& rep) const {
-    const auto initials = model_.initial_states();
-    for (const auto& s : initials)  // the representative itself, if it is an initial state
-      if (packed(s) == packed(rep)) return s;
-    for (const auto& s : initials)
-      if (represents(s, rep)) return s;
-    throw SymmetryError("no initial state of the model has the trace's initial representative");
-  }
-
   /// Whether the concrete step breaks every step invariant the reduced one broke.
   bool breaks_same(const State& s, const Action& a, const State& t, const SymCex& cex) const {
     for (const auto& p : model_.properties())
@@ -87,34 +70,27 @@ class Concretizer {
     return true;
   }
 
-  /// The first step of `from` into the orbit represented by `rep` (and, if `cex` is given, that
-  /// breaks its step invariants).
-  TraceStep<State, Action> lift(const State& from, const State& rep, const SymCex* cex) const {
+  /// The reduced counterexample as it is, if it is a run of the model: it starts in an initial
+  /// state, and each step's state is its action's concrete successor, which the model reaches
+  /// from the state before by that action.
+  std::optional<Cex> as_run(const SymCex& reduced) const {
+    const auto initials = model_.initial_states();
+    if (std::none_of(initials.begin(), initials.end(),
+                     [&](const State& s) { return sym_.same(s, reduced.trace.initial); }))
+      return std::nullopt;
+    Cex out{reduced.properties, reduced.kind, {reduced.trace.initial, {}}, reduced.loop};
     std::vector<Step<State, Action>> steps;
-    model_.successors(from, steps);
-    for (auto& step : steps)
-      if (represents(step.next, rep) && (!cex || breaks_same(from, step.action, step.next, *cex)))
-        return {std::move(step.action), std::move(step.next)};
-    throw SymmetryError("a step of the reduced trace has no concrete counterpart");
-  }
-
-  void close_lasso(const SymCex& reduced, Cex& out) const {
-    const auto& steps = reduced.trace.steps;
-    const std::size_t loop = *reduced.loop;
-    std::vector<std::size_t> starts{out.trace.length()};  // trace index of each turn's start
-    const std::uint64_t turns = std::min<std::uint64_t>(sym_.canon().order(), 100000) + 1;
-    for (std::uint64_t turn = 0; turn < turns; ++turn) {
-      for (std::size_t i = loop; i < steps.size(); ++i)
-        out.trace.steps.push_back(lift(out.trace.last(), steps[i].state, nullptr));
-      const auto now = packed(out.trace.last());
-      for (std::size_t k : starts)
-        if (packed(state_at(out.trace, k)) == now) {
-          out.loop = k;  // the trace ends in state k: the steps after k are the cycle
-          return confirm(out);
-        }
-      starts.push_back(out.trace.length());
+    for (const auto& step : reduced.trace.steps) {
+      if (!sym_.same(step.state, step.action.concrete)) return std::nullopt;
+      steps.clear();
+      model_.successors(out.trace.last(), steps);
+      if (std::none_of(steps.begin(), steps.end(), [&](const auto& s) {
+            return s.action == step.action.action && sym_.same(s.next, step.state);
+          }))
+        return std::nullopt;
+      out.trace.steps.push_back({step.action.action, step.state});
     }
-    throw SymmetryError("the reduced cycle does not close in the model within the group's order");
+    return out;
   }
 
   static const State& state_at(const Trace<State, Action>& t, std::size_t k) {
@@ -123,6 +99,9 @@ class Concretizer {
 
   /// The concrete cycle must itself be a fair run on which an obligation stays pending.
   void confirm(const Cex& cex) const {
+    if (!cex.loop || *cex.loop > cex.trace.length() ||
+        !sym_.same(state_at(cex.trace, *cex.loop), cex.trace.last()))
+      throw SymmetryError("a lasso of the reduced search does not return to its loop state");
     std::vector<State> states;
     std::vector<Action> actions;
     for (std::size_t k = *cex.loop; k < cex.trace.length(); ++k) {
@@ -133,8 +112,8 @@ class Concretizer {
       if (std::find(cex.properties.begin(), cex.properties.end(), p.name) !=
               cex.properties.end() &&
           !violated_on_cycle(model_, p, states, actions))
-        throw SymmetryError("the fair cycle found up to symmetry (" + p.name +
-                            ") is not a fair cycle of the model; check without symmetry");
+        throw SymmetryError("the fair cycle of the reduced search (" + p.name +
+                            ") is not a fair cycle of the model");
   }
 
   const Sym& sym_;

@@ -17,6 +17,9 @@
 //
 // The counterexample is a lasso: the shortest path (breadth-first parent links) to the
 // component's first-numbered state, then a cycle back to it.
+//
+// Of a symmetry-reduced model (QuotientModel), each component is lifted to the states of the
+// model it stands for and judged there (checker/lifted_cycles.hpp).
 #pragma once
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -33,9 +36,17 @@
 
 #include "checker/model_concept.hpp"
 #include "checker/state_store.hpp"
+#include "checker/symmetric_model.hpp"
 #include "checker/trace.hpp"
 
 namespace slush::checker {
+
+/// A fair lasso of the model a reduced one stands for, in one of its cyclic components
+/// (checker/lifted_cycles.hpp).
+template <QuotientModel Q>
+std::optional<Counterexample<typename Q::State, typename Q::Action>> lifted_lasso(
+    const Q& quotient, const StateStore& store, const std::vector<StateId>& parent,
+    const std::vector<StateId>& component, const Property<typename Q::State, typename Q::Action>& p);
 
 /// One edge of the explored graph: state `from` reaches `to` by its `step`-th successor (in
 /// the model's deterministic order).
@@ -156,7 +167,7 @@ class FairCycles {
       for (StateId v = 0; v < n; ++v)
         if (mask[v] >> bit & 1) members.push_back(v);
       for (auto& c : cyclic_components(members))
-        if (auto lasso = fair_lasso(c)) {
+        if (auto lasso = component_lasso(c, p)) {
           lasso->properties = {p.name};
           return lasso;
         }
@@ -190,6 +201,16 @@ class FairCycles {
       if (c.size() > 1 || self_loop[local_[c[0]]]) out.push_back(std::move(c));
     components_ += out.size();
     return out;
+  }
+
+  /// A fair lasso through component `c` (sorted), if there is one: for a reduced model, one of
+  /// the model it stands for (actions are judged there, not on representatives).
+  std::optional<Cex> component_lasso(const std::vector<StateId>& c,
+                                     const Property<State, Action>& p) {
+    if constexpr (QuotientModel<M>)
+      return lifted_lasso(model_, store_, parent_, c, p);
+    else
+      return fair_lasso(c);
   }
 
   /// A component: its states (sorted) and, by state number, whether a state is one of them.
@@ -327,3 +348,5 @@ class FairCycles {
 };
 
 }  // namespace slush::checker
+
+#include "checker/lifted_cycles.hpp"

@@ -13,10 +13,18 @@
 // model to the representative of its concrete successor. The action keeps that concrete
 // successor, so that step invariants are evaluated on the concrete step (the representative of
 // the successor may number the nodes differently from `s`). Two actions are equal when their
-// wrapped actions are, which is what the fair-cycle search compares.
+// wrapped actions are.
+//
+// Fair cycles are not judged on representatives: an action's name depends on the numbering,
+// which changes from representative to representative, so the fair-cycle search lifts each
+// component of representatives to the wrapped model's own states and judges those
+// (checker/lifted_cycles.hpp).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +32,13 @@
 #include "checker/model_concept.hpp"
 
 namespace slush::checker {
+
+/// A counterexample of a reduced search that has no counterpart in the original model (the
+/// canonicaliser is not a symmetry of the model).
+class SymmetryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// A canonicaliser of `State`s: the representative of a state's orbit.
 template <class C, class State>
@@ -77,7 +92,39 @@ class SymmetricModel {
   State unpack(const std::uint8_t* in) const { return model_.unpack(in); }
   std::string describe(const Action& a) const { return model_.describe(a.action); }
 
+  // Between orbits and the wrapped model's own states (for counterexamples).
+  /// The representative of a state's orbit.
+  State representative(const State& s) const { return canon_.canonical(s); }
+  /// Whether two states are one (compared packed: State need not have ==).
+  bool same(const State& a, const State& b) const { return packed(a) == packed(b); }
+  /// An initial state of the wrapped model in the orbit `rep` stands for: the representative
+  /// itself if it is one, else the first in the model's order.
+  std::optional<State> initial_in(const State& rep) const {
+    const auto initials = model_.initial_states();
+    for (const auto& s : initials)
+      if (same(s, rep)) return s;
+    for (const auto& s : initials)
+      if (same(representative(s), rep)) return s;
+    return std::nullopt;
+  }
+  /// The first step of the wrapped model from `from` into the orbit `rep` stands for, among the
+  /// steps `accept` takes.
+  template <class Accept>
+  std::optional<Step<State, InnerAction>> step_into(const State& from, const State& rep,
+                                                    Accept&& accept) const {
+    std::vector<Step<State, InnerAction>> steps;
+    model_.successors(from, steps);
+    for (auto& step : steps)
+      if (same(representative(step.next), rep) && accept(step)) return std::move(step);
+    return std::nullopt;
+  }
+
  private:
+  std::vector<std::uint8_t> packed(const State& s) const {
+    std::vector<std::uint8_t> p(model_.state_bytes());
+    model_.pack(s, p.data());
+    return p;
+  }
   /// The same property over representatives; a step is judged on its concrete successor.
   static Prop wrap(const Property<State, InnerAction>& p) {
     Prop q{p.name, p.kind, p.statement, p.reference, p.holds, {}, p.pending};
@@ -91,6 +138,17 @@ class SymmetricModel {
   const M& model_;
   const Canon& canon_;
   std::vector<Prop> properties_;
+};
+
+/// A model whose states stand for orbits of another model's states (SymmetricModel): the
+/// fair-cycle search lifts its components to that model (checker/lifted_cycles.hpp).
+template <class Q>
+concept QuotientModel = ExplorableModel<Q> && requires(const Q& q, const typename Q::State& s) {
+  typename Q::Inner;
+  { q.inner() } -> std::same_as<const typename Q::Inner&>;
+  { q.representative(s) } -> std::same_as<typename Q::State>;
+  { q.same(s, s) } -> std::same_as<bool>;
+  { q.initial_in(s) } -> std::same_as<std::optional<typename Q::State>>;
 };
 
 }  // namespace slush::checker

@@ -181,11 +181,95 @@ struct TakingTurns {
   std::string describe(const Action& a) const { return a; }
 };
 
+/// Two processes and a lead that passes between them: the process that does not lead takes the
+/// lead, the one that leads finishes the run. Taking the lead in turn for ever is fair (each
+/// process acts again and again) and never finishes. Exchanging the processes maps the model to
+/// itself, and up to it there is one unfinished state, whose one step inside its orbit is "the
+/// other process takes the lead": in that state's numbering the leader's action is enabled
+/// throughout and never taken. The fair cycle exists in the model's own numbering only.
+struct Leaders {
+  using State = std::uint8_t;  // bit 0: which process leads; bit 1: the run has finished
+  using Action = std::string;  // "p0", "p1"
+
+  std::vector<Property<State, Action>> props;
+
+  Leaders() {
+    Property<State, Action> p;
+    p.name = "finishes";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [](const State& s) { return (s & 2) != 0; };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    if (s & 2) return;
+    for (unsigned i = 0; i < 2; ++i)
+      out.push_back({"p" + std::to_string(i), State(i == (s & 1u) ? (s | 2) : i), true});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return a; }
+};
+
+/// Two interchangeable processes with `locals` local states each, stepping by tables the test
+/// draws at random. Process i's action x in local states (own, other) is disabled or moves them
+/// to table[x][own][other] (both may change), fair or not by fair[x][own][other]; the goal
+/// holds where goal[l0][l1] does (a symmetric table). Since both processes use the same tables,
+/// exchanging them (and their action names) maps the model to itself.
+struct TwinProcesses {
+  struct State {
+    std::uint8_t l0 = 0, l1 = 0;
+  };
+  using Action = std::string;  // "p<i>.<x>"
+  static constexpr unsigned kActions = 2;
+  struct Move {
+    bool enabled = false, fair = false;
+    std::uint8_t own = 0, other = 0;
+  };
+
+  unsigned locals = 2;
+  std::vector<Move> moves;  // [x][own][other]
+  std::vector<char> goal;   // [l0][l1], symmetric
+  std::vector<State> initials;
+  std::vector<Property<State, Action>> props;
+
+  const Move& move(unsigned x, unsigned own, unsigned other) const {
+    return moves[(x * locals + own) * locals + other];
+  }
+  void set_goal() {
+    Property<State, Action> p;
+    p.name = "reaches-goal";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [goal = goal, n = locals](const State& s) { return goal[s.l0 * n + s.l1] != 0; };
+    props = {p};
+  }
+  std::vector<State> initial_states() const { return initials; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    for (unsigned i = 0; i < 2; ++i)
+      for (unsigned x = 0; x < kActions; ++x) {
+        const unsigned own = i ? s.l1 : s.l0, other = i ? s.l0 : s.l1;
+        const Move& m = move(x, own, other);
+        if (!m.enabled) continue;
+        State t = i ? State{m.other, m.own} : State{m.own, m.other};
+        out.push_back({"p" + std::to_string(i) + "." + std::to_string(x), t, m.fair});
+      }
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 2; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s.l0, out[1] = s.l1; }
+  State unpack(const std::uint8_t* in) const { return State{in[0], in[1]}; }
+  std::string describe(const Action& a) const { return a; }
+};
+
 static_assert(checker::ExplorableModel<Grid>);
 static_assert(checker::ExplorableModel<Request>);
 static_assert(checker::ExplorableModel<Jumps>);
 static_assert(checker::ExplorableModel<Fickle>);
 static_assert(checker::ExplorableModel<Ring>);
 static_assert(checker::ExplorableModel<TakingTurns>);
+static_assert(checker::ExplorableModel<Leaders>);
+static_assert(checker::ExplorableModel<TwinProcesses>);
 
 }  // namespace slush::testing
