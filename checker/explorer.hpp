@@ -20,7 +20,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -330,11 +329,11 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   const bool shared = threads > 1;
   const bool lock_free = shared && visited.lock_free();
   std::mutex insert_lock;  // shared sets that are not lock-free, and parent links
-  // A shared numbered store (wide states): look-ups read it together under a shared lock, inserts
-  // and the parent links they add take it alone. Most successors are already stored (R3: 12.4
-  // million transitions to 2.4 million states), so most look-ups no longer wait for each other.
+  // A shared numbered store (wide states): look-ups run lock-free beside the one worker that
+  // inserts (under insert_lock, with the parent links); the store grows only while every worker
+  // is paused (StateStore). Most successors are already stored (R3: 12.4 million transitions to
+  // 2.4 million states), so most look-ups never wait.
   const bool reader_writer = shared && numbered;
-  std::shared_mutex store_lock;
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // Liveness beyond quiescent states needs the whole graph: numbered states and every edge.
@@ -409,7 +408,8 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   // successors are looked up in order, so the lookups overlap their cache misses. With one worker
   // the order of lookups, checks and stops is that of expanding one state after another.
   std::vector<Worker> workers(threads);
-  // Growing a lock-free table: every worker leaves its batch, one grows the table.
+  // Growing a lock-free table or a shared numbered store: every worker leaves its batch, one
+  // grows the table.
   std::atomic<unsigned> active{0};
   std::atomic<bool> pausing{false};
   const std::size_t headroom = std::size_t(threads) * kBatch * 64;
@@ -428,6 +428,18 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     while (active.load(std::memory_order_acquire) != 0) std::this_thread::yield();
     if (visited.needs_growth(headroom)) visited.grow_now();
     pausing.store(false, std::memory_order_release);
+  };
+  // A worker in its batch makes room for `n` inserts into a shared numbered store: it leaves,
+  // waits for the others to leave theirs (or for the one growing it), grows it, and comes back.
+  auto make_numbered_room = [&](std::size_t n) {
+    active.fetch_sub(1, std::memory_order_acq_rel);
+    bool expected = false;
+    if (pausing.compare_exchange_strong(expected, true)) {
+      while (active.load(std::memory_order_acquire) != 0) std::this_thread::yield();
+      if (!visited.numbered_room(n)) visited.make_numbered_room(n + headroom);
+      pausing.store(false, std::memory_order_release);
+    }
+    enter();
   };
 
   auto expand_batch = [&](Worker& w, std::size_t at, bool reporter) {
@@ -455,8 +467,6 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     };
     std::size_t successors = 0;
     if (numbered) {  // the batch's states, read from the store in one go
-      std::shared_lock<std::shared_mutex> reading(store_lock, std::defer_lock);
-      if (shared) reading.lock();  // the arena may move under another worker's insert
       for (std::size_t j = 0; j < n; ++j) {
         Expansion& e = w.batch[j];
         std::memcpy(&e.from, current.data() + at + j * entry, sizeof e.from);
@@ -484,27 +494,29 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     const bool prefetching = !shared || lock_free;
     if (prefetching)
       for (std::size_t g = 0; g < std::min(kAhead, successors); ++g) visited.prefetch(w.hashes[g]);
-    // A shared numbered store: the batch's successors are looked up together with the other
-    // readers, then the ones not found are inserted, in order, alone (another worker may have
-    // stored one meanwhile: insert finds it then). Two lock acquisitions per batch, not per state.
+    // A shared numbered store: the batch's successors are looked up, lock-free, then the ones
+    // not found are inserted, in order, under the insert lock (another worker may have stored one
+    // meanwhile: insert finds it then), once there is room for them all.
     if (reader_writer) {
       w.batch_fresh.assign(successors, 0);
       w.batch_ids.resize(successors);
-      bool missed = false;
-      {
-        std::shared_lock<std::shared_mutex> reading(store_lock);
-        const bool report = reporter && (w.expanded >> 10) != ((w.expanded + n) >> 10);
-        if (reporter) w.expanded += n;
-        if (over_limits(report, threads * successors, (current.size() - at) / entry)) return;
-        for (std::size_t g = 0; g < successors; ++g) {
-          const auto id = visited.find_numbered(w.packed.data() + g * width_);
-          w.batch_fresh[g] = !id;
-          if (id) w.batch_ids[g] = *id;
-          missed |= !id;
-        }
+      std::size_t missed = 0;
+      const bool report = reporter && (w.expanded >> 10) != ((w.expanded + n) >> 10);
+      if (reporter) w.expanded += n;
+      if (over_limits(report, threads * successors, (current.size() - at) / entry)) return;
+      for (std::size_t g = 0; g < successors; ++g) {
+        const auto id = visited.find_numbered(w.packed.data() + g * width_, w.hashes[g]);
+        w.batch_fresh[g] = !id;
+        if (id) w.batch_ids[g] = *id;
+        missed += !id;
       }
       if (missed) {
-        std::unique_lock<std::shared_mutex> writing(store_lock);
+        std::unique_lock<std::mutex> writing(insert_lock);
+        while (!visited.numbered_room(missed)) {
+          writing.unlock();
+          make_numbered_room(missed);
+          writing.lock();
+        }
         for (std::size_t j = 0; j < n; ++j)
           for (std::size_t g = w.batch[j].first; g < w.batch[j].first + w.batch[j].steps.size(); ++g)
             if (w.batch_fresh[g])
@@ -581,13 +593,14 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         if (lock_free) grow_if_needed();
         const std::size_t at = next_batch.fetch_add(1) * kBatch * entry;
         if (at >= current.size()) return;
-        if (lock_free) enter();
+        const bool pausable = lock_free || reader_writer;  // the store grows while none works
+        if (pausable) enter();
         expand_batch(w, at, reporter);
         if (lock_free) {
           visited.add_count(w.placed);
           w.placed = 0;
-          active.fetch_sub(1, std::memory_order_acq_rel);
         }
+        if (pausable) active.fetch_sub(1, std::memory_order_acq_rel);
       }
     };
     if (!shared) {

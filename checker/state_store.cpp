@@ -3,30 +3,43 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
+
+#include "checker/record_hash.hpp"
 
 namespace slush::checker {
 
 namespace {
 constexpr std::size_t kInitialSlots = 1u << 12;
 constexpr std::uint64_t kIdMask = 0xffffffffu;
+
+std::uint64_t load(const std::uint64_t& slot) {
+  return std::atomic_ref<std::uint64_t>(const_cast<std::uint64_t&>(slot))
+      .load(std::memory_order_acquire);
+}
 }  // namespace
+
+std::uint64_t record_hash_wide(const std::uint8_t* record, std::size_t width) {
+  return XXH3_64bits(record, width);
+}
 
 StateStore::StateStore(std::size_t width) : width_(width) {
   if (width == 0) throw std::invalid_argument("StateStore: record width must be positive");
   slots_.assign(kInitialSlots, 0);
-  mask_ = kInitialSlots - 1;
+  shift_ = 32 - unsigned(std::countr_zero(kInitialSlots));
 }
 
 std::uint64_t StateStore::hash(const std::uint8_t* record, std::size_t width) {
-  return XXH3_64bits(record, width);
+  return record_hash(record, width);
 }
 
 StateStore::Probe StateStore::probe(const std::uint8_t* record, std::uint64_t h) const {
   const std::uint64_t tag = h >> 32;
-  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-    const std::uint64_t slot = slots_[i];
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(tag);; i = (i + 1) & mask) {
+    const std::uint64_t slot = load(slots_[i]);
     if (slot == 0) return {i, std::nullopt};
     if ((slot >> 32) == tag) {
       const auto id = static_cast<StateId>((slot & kIdMask) - 1);
@@ -35,44 +48,53 @@ StateStore::Probe StateStore::probe(const std::uint8_t* record, std::uint64_t h)
   }
 }
 
-std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record) {
-  if ((count_ + 1) * 4 > slots_.size() * 3) grow();
-  const std::uint64_t h = hash(record, width_);
+std::pair<StateId, bool> StateStore::insert(const std::uint8_t* record, std::uint64_t h) {
+  if (!room(1)) make_room(1);
   const Probe p = probe(record, h);
   if (p.id) return {*p.id, false};
   if (count_ >= kIdMask) throw std::length_error("StateStore: more than 2^32-1 states");
-  const auto id = static_cast<StateId>(count_++);
-  if (arena_.size() + width_ > arena_.capacity()) arena_.reserve(next_arena_capacity());
-  arena_.insert(arena_.end(), record, record + width_);
-  slots_[p.slot] = ((h >> 32) << 32) | (std::uint64_t(id) + 1);
+  const auto id = static_cast<StateId>(count_);
+  std::memcpy(arena_.data() + count_ * width_, record, width_);
+  std::atomic_ref<std::size_t>(count_).store(count_ + 1, std::memory_order_relaxed);
+  std::atomic_ref<std::uint64_t>(slots_[p.slot])
+      .store(((h >> 32) << 32) | (std::uint64_t(id) + 1), std::memory_order_release);
   return {id, true};
 }
 
-std::optional<StateId> StateStore::find(const std::uint8_t* record) const {
-  return probe(record, hash(record, width_)).id;
+std::optional<StateId> StateStore::find(const std::uint8_t* record, std::uint64_t h) const {
+  return probe(record, h).id;
 }
 
-void StateStore::grow() {
+bool StateStore::room(std::size_t n) const { return index_room(n) && arena_room(n); }
+
+void StateStore::make_room(std::size_t n) {
+  while (!index_room(n)) grow_index();
+  if (!arena_room(n)) {
+    const std::size_t bytes = next_arena_bytes(n);
+    arena_.reserve(bytes);  // exactly (resize alone would double the capacity)
+    arena_.resize(bytes);
+  }
+}
+
+void StateStore::grow_index() {
   std::vector<std::uint64_t> old;
   old.swap(slots_);
   slots_.assign(old.size() * 2, 0);
-  mask_ = slots_.size() - 1;
+  --shift_;
+  const std::size_t mask = slots_.size() - 1;
   for (std::uint64_t slot : old) {
     if (slot == 0) continue;
-    const auto id = static_cast<StateId>((slot & kIdMask) - 1);
-    const std::uint64_t h = hash(at(id), width_);
-    std::size_t i = h & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
+    std::size_t i = home(slot >> 32);
+    while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }
 
 std::size_t StateStore::bytes_at_next_growth(std::size_t ahead) const {
   std::size_t peak = bytes();
-  if ((count_ + ahead) * 4 > slots_.size() * 3)
+  if (!index_room(ahead))
     peak = std::max(peak, bytes() + 2 * slots_.capacity() * sizeof(std::uint64_t));
-  if (arena_.size() + ahead * width_ > arena_.capacity())
-    peak = std::max(peak, bytes() + next_arena_capacity());
+  if (!arena_room(ahead)) peak = std::max(peak, bytes() + next_arena_bytes(ahead));
   return peak;
 }
 

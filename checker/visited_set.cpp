@@ -1,7 +1,6 @@
 #include "checker/visited_set.hpp"
 
 #include <sys/mman.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -85,12 +84,8 @@ VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered,
   table_ = Words(capacity_ * words_);
 }
 
-std::uint64_t VisitedSet::hash_wide(const std::uint8_t* record, std::size_t width) {
-  return XXH3_64bits(record, width);
-}
-
-bool VisitedSet::insert_indexed(const std::uint8_t* record, StateId* id) {
-  const auto [n, inserted] = store_->insert(record);
+bool VisitedSet::insert_indexed(const std::uint8_t* record, std::uint64_t h, StateId* id) {
+  const auto [n, inserted] = store_->insert(record, h);
   if (id) *id = n;
   return inserted;
 }
@@ -107,7 +102,7 @@ void VisitedSet::add_count(std::size_t n) {
 }
 
 std::size_t VisitedSet::size_relaxed() const {
-  if (layout_ == VisitedLayout::Indexed) return store_->size();
+  if (layout_ == VisitedLayout::Indexed) return store_->size_relaxed();
   if (layout_ == VisitedLayout::CompactFingerprint) return compact_->size();
   return std::atomic_ref<std::size_t>(const_cast<std::size_t&>(count_))
       .load(std::memory_order_relaxed);

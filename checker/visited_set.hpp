@@ -28,25 +28,10 @@
 
 #include "checker/compact_fingerprints.hpp"
 #include "checker/copy_record.hpp"
+#include "checker/record_hash.hpp"
 #include "checker/state_store.hpp"
 
 namespace slush::checker {
-
-/// 128-bit products for multiply-shift (a GCC and Clang extension).
-__extension__ using Wide = unsigned __int128;
-
-/// The inverse of an odd number modulo 2^64 (Newton's iteration, each step doubling the correct
-/// low bits: 3, 6, 12, 24, 48, 96).
-constexpr std::uint64_t inverse_mod_2_64(std::uint64_t odd) {
-  std::uint64_t x = odd;
-  for (int i = 0; i < 5; ++i) x *= 2 - odd * x;
-  return x;
-}
-/// The odd multipliers of the splitmix64 finalizer.
-inline constexpr std::uint64_t kSplitmixMul1 = 0xbf58476d1ce4e5b9ull;
-inline constexpr std::uint64_t kSplitmixMul2 = 0x94d049bb133111ebull;
-static_assert(inverse_mod_2_64(kSplitmixMul1) * kSplitmixMul1 == 1);
-static_assert(inverse_mod_2_64(kSplitmixMul2) * kSplitmixMul2 == 1);
 
 enum class VisitedLayout { Inline, Fingerprint, CompactFingerprint, Indexed };
 
@@ -61,30 +46,13 @@ class VisitedSet {
              std::size_t initial_slots = std::size_t(1) << 16, bool compact = false);
 
   VisitedLayout layout() const { return layout_; }
-  /// The hash of a record: XXH3, or for records of up to 8 bytes (inline, as it runs once per
-  /// transition) the finalizer of splitmix64 (Steele, Lea, Flood: "Fast splittable PRNGs"):
-  /// xor-shifts and multiplications by odd constants, each invertible, so the hash is a
-  /// bijection of the zero-padded word (and 0 only for the all-zero record).
+  /// The hash of a record (record_hash: a bijection for records of up to 8 bytes).
   [[gnu::always_inline]] static std::uint64_t hash(const std::uint8_t* record, std::size_t width) {
-    if (width > 8) return hash_wide(record, width);
-    std::uint64_t x = 0;
-    copy_record(reinterpret_cast<std::uint8_t*>(&x), record, width);
-    x ^= x >> 32;
-    x *= kSplitmixMul1;
-    x ^= x >> 29;
-    x *= kSplitmixMul2;
-    x ^= x >> 32;
-    return x;
+    return record_hash(record, width);
   }
   /// The record of up to 8 bytes whose hash is `h` (the inverse of hash()).
   static void unhash(std::uint64_t h, std::size_t width, std::uint8_t* record) {
-    std::uint64_t x = h;
-    x ^= x >> 32;
-    x *= inverse_mod_2_64(kSplitmixMul2);
-    x ^= (x >> 29) ^ (x >> 58);
-    x *= inverse_mod_2_64(kSplitmixMul1);
-    x ^= x >> 32;
-    copy_record(record, &x, width);
+    record_unhash(h, width, record);
   }
   /// Whether a record of `width` bytes is recovered from its hash (unhash).
   static constexpr bool hash_is_record(std::size_t width) { return width <= 8; }
@@ -94,7 +62,6 @@ class VisitedSet {
     return layout_ == VisitedLayout::Fingerprint || layout_ == VisitedLayout::CompactFingerprint ||
            (layout_ == VisitedLayout::Inline && hash_is_record(width_));
   }
-  static std::uint64_t hash_wide(const std::uint8_t* record, std::size_t width);
   /// Starts loading the slot a hash probes first (call a few inserts ahead).
   void prefetch(std::uint64_t h) const {
     if (layout_ == VisitedLayout::Indexed) return;
@@ -109,7 +76,7 @@ class VisitedSet {
     std::uint64_t v[2] = {0, 0};
     switch (layout_) {
       case VisitedLayout::Indexed:
-        return insert_indexed(record, id);
+        return insert_indexed(record, h, id);
       case VisitedLayout::CompactFingerprint:
         return compact_->insert(h);
       case VisitedLayout::Fingerprint:
@@ -192,9 +159,14 @@ class VisitedSet {
   /// The numbered store (indexed layout only).
   const StateStore& numbered() const { return *store_; }
   /// Indexed layout: the number of a stored record, if stored. Only reads (see StateStore::find).
-  std::optional<StateId> find_numbered(const std::uint8_t* record) const {
-    return store_->find(record);
+  std::optional<StateId> find_numbered(const std::uint8_t* record, std::uint64_t h) const {
+    return store_->find(record, h);
   }
+  /// Indexed layout: whether `n` more inserts fit without growing, and growing so that they do
+  /// (no find may run meanwhile). Finds may run on several threads beside one inserter as long
+  /// as the inserts fit (StateStore).
+  bool numbered_room(std::size_t n) const { return store_->room(n); }
+  void make_numbered_room(std::size_t n) { store_->make_room(n); }
 
  private:
   std::size_t home(std::uint64_t h) const {
@@ -229,7 +201,7 @@ class VisitedSet {
       if (++i == capacity_) i = 0;
     }
   }
-  bool insert_indexed(const std::uint8_t* record, StateId* id);
+  bool insert_indexed(const std::uint8_t* record, std::uint64_t h, StateId* id);
   bool insert_zero();
 
   VisitedLayout layout_;

@@ -109,6 +109,29 @@ TEST(FairCycles, TwoThreadsGiveTheSameLasso) {
   expect_replayable_lasso(ring, *r.counterexample);
 }
 
+// Two workers share a numbered store (liveness keeps the graph) that grows many times during
+// the search, while the workers look states up without a lock: the same states, transitions and
+// edges as one worker.
+TEST(FairCycles, TwoWorkersGrowASharedNumberedStoreAndCountAsOne) {
+  Grid grid(200, 250);  // (coordinates are bytes)
+  Property<Grid::State, Grid::Action> corner;
+  corner.name = "no-obligation";
+  corner.kind = checker::PropertyKind::Eventually;
+  corner.holds = [](const Grid::State&) { return true; };
+  grid.props.push_back(corner);
+  checker::ExploreOptions one, two;
+  two.threads = 2;
+  const auto a = explore(grid, one), b = explore(grid, two);
+  ASSERT_EQ(a.stop, StopReason::Complete);
+  ASSERT_EQ(b.stop, StopReason::Complete);
+  EXPECT_EQ(a.stats.states, 201u * 251u);  // the store grows 5 times
+  EXPECT_EQ(b.stats.states, a.stats.states);
+  EXPECT_EQ(b.stats.transitions, a.stats.transitions);
+  EXPECT_EQ(b.stats.edges, a.stats.edges);
+  EXPECT_EQ(b.stats.depth, a.stats.depth);
+  EXPECT_TRUE(b.stats.fair_cycles_examined);
+}
+
 // Hash compaction keeps no graph: the search completes, says that it did not look for fair
 // cycles, and so cannot report the ring's lasso.
 TEST(FairCycles, HashCompactionSaysItExaminedNoCycles) {
