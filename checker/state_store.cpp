@@ -69,11 +69,7 @@ bool StateStore::room(std::size_t n) const { return index_room(n) && arena_room(
 
 void StateStore::make_room(std::size_t n) {
   while (!index_room(n)) grow_index();
-  if (!arena_room(n)) {
-    const std::size_t bytes = next_arena_bytes(n);
-    arena_.reserve(bytes);  // exactly (resize alone would double the capacity)
-    arena_.resize(bytes);
-  }
+  if (!arena_room(n)) arena_.resize(next_arena_bytes(n));
 }
 
 void StateStore::grow_index() {
@@ -94,12 +90,13 @@ std::size_t StateStore::bytes_at_next_growth(std::size_t ahead) const {
   std::size_t peak = bytes();
   if (!index_room(ahead))
     peak = std::max(peak, bytes() + 2 * slots_.capacity() * sizeof(std::uint64_t));
-  if (!arena_room(ahead)) peak = std::max(peak, bytes() + next_arena_bytes(ahead));
+  if (!arena_room(ahead))  // (in place: the old arena's pages become the new one's)
+    peak = std::max(peak, bytes() - arena_.bytes() + Pages::mapped(next_arena_bytes(ahead)));
   return peak;
 }
 
 std::size_t StateStore::bytes() const {
-  return arena_.capacity() + slots_.capacity() * sizeof(std::uint64_t);
+  return arena_.bytes() + slots_.capacity() * sizeof(std::uint64_t);
 }
 
 }  // namespace slush::checker

@@ -2,7 +2,7 @@
 //
 // Written by hand rather than taken from a container library because this is where an explicit
 // model checker spends its memory and much of its time: records live back to back in one arena
-// (no per-state allocation or pointer), and the index is an open-addressing table of 8-byte slots
+// (no per-state allocation or pointer; it grows in place, PageArray), and the index is an open-addressing table of 8-byte slots
 // holding a hash tag beside the record number, so most failed probes never touch the arena. A
 // slot's home comes from its tag alone, so the index grows without reading a record or hashing
 // again.
@@ -20,6 +20,8 @@
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include "checker/page_array.hpp"
 
 namespace slush::checker {
 
@@ -85,8 +87,8 @@ class StateStore {
 
   std::size_t width_;
   std::size_t count_ = 0;
-  /// Records back to back; its size is its capacity (the first count_ records are stored).
-  std::vector<std::uint8_t> arena_;
+  /// Records back to back (the first count_ records are stored).
+  PageArray<std::uint8_t> arena_;
   std::vector<std::uint64_t> slots_;  // 0: empty; else (tag << 32) | (id + 1)
   unsigned shift_ = 0;                // 32 - log2(slots)
 };

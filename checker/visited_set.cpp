@@ -1,7 +1,5 @@
 #include "checker/visited_set.hpp"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -14,51 +12,7 @@ namespace slush::checker {
 
 namespace {
 constexpr std::size_t kInlineMaxWidth = 16;
-
-constexpr std::size_t kHugePage = std::size_t(2) << 20;
 }  // namespace
-
-VisitedSet::Words::Words(std::size_t n) : n_(n) {
-  if (n == 0) return;
-  void* p = mmap(nullptr, bytes(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) throw std::bad_alloc();
-  madvise(p, bytes(), MADV_HUGEPAGE);  // advice only: without it the table still works
-  p_ = static_cast<std::uint64_t*>(p);
-}
-
-std::size_t VisitedSet::Words::bytes() const {
-  const std::size_t b = n_ * sizeof(std::uint64_t);
-  return b >= kHugePage ? (b + kHugePage - 1) / kHugePage * kHugePage : b;
-}
-
-VisitedSet::Words& VisitedSet::Words::operator=(Words&& o) noexcept {
-  std::swap(p_, o.p_);
-  std::swap(n_, o.n_);
-  return *this;
-}
-
-void VisitedSet::Words::resize(std::size_t n) {
-  if (!p_) {
-    *this = Words(n);
-    return;
-  }
-  const std::size_t old_bytes = bytes();
-  const std::size_t old_n = n_;
-  n_ = n;
-  // The kernel moves the pages (no copy) and maps fresh zero pages for the tail: growing costs
-  // page faults for the added part only, not for a whole new table.
-  void* p = mremap(p_, old_bytes, bytes(), MREMAP_MAYMOVE);
-  if (p == MAP_FAILED) {
-    n_ = old_n;
-    throw std::bad_alloc();
-  }
-  p_ = static_cast<std::uint64_t*>(p);
-  madvise(p_, bytes(), MADV_HUGEPAGE);
-}
-
-VisitedSet::Words::~Words() {
-  if (p_) munmap(p_, bytes());
-}
 
 VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered,
                        std::size_t initial_slots, bool compact)
@@ -81,7 +35,7 @@ VisitedSet::VisitedSet(std::size_t width, bool fingerprints, bool numbered,
   words_ = layout_ == VisitedLayout::Fingerprint ? 1 : (width + 7) / 8;
   capacity_ = std::max<std::size_t>(initial_slots, 4);
   grow_at_ = capacity_ * 3 / 4;
-  table_ = Words(capacity_ * words_);
+  table_ = PageArray<std::uint64_t>(capacity_ * words_);
 }
 
 bool VisitedSet::insert_indexed(const std::uint8_t* record, std::uint64_t h, StateId* id) {
@@ -109,7 +63,7 @@ std::size_t VisitedSet::size_relaxed() const {
 }
 
 void VisitedSet::grow() {
-  // In place: the table is extended (Words::resize) and its records are moved to their new
+  // In place: the table is extended (PageArray::resize) and its records are moved to their new
   // homes from the last slot down. With multiply-shift homes a record's new home is at least
   // its old one, so a record taken from slot i and reinserted from a home at or above i probes
   // only slots above i, which hold moved records or nothing: the moves never meet records still

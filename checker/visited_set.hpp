@@ -28,6 +28,7 @@
 
 #include "checker/compact_fingerprints.hpp"
 #include "checker/copy_record.hpp"
+#include "checker/page_array.hpp"
 #include "checker/record_hash.hpp"
 #include "checker/state_store.hpp"
 
@@ -209,27 +210,8 @@ class VisitedSet {
   std::size_t words_ = 0;  // 64-bit words per slot
   std::size_t capacity_ = 0, count_ = 0, grow_at_ = 0;
   bool has_zero_ = false;  // inline: the all-zero record (an empty slot looks like it)
-  /// Zeroed 64-bit words from the system's page allocator, in huge pages where it grants them
-  /// (a search probes the table at random, so TLB misses would cost as much as cache misses).
-  class Words {
-   public:
-    Words() = default;
-    explicit Words(std::size_t n);
-    Words(Words&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
-    Words& operator=(Words&& o) noexcept;
-    ~Words();
-    /// Grows to `n` words in place where the kernel can (else it moves the pages); the added
-    /// words are zero.
-    void resize(std::size_t n);
-    std::uint64_t* data() const { return p_; }
-    std::size_t size() const { return n_; }
-    std::size_t bytes() const;
-
-   private:
-    std::uint64_t* p_ = nullptr;
-    std::size_t n_ = 0;
-  };
-  Words table_;
+  /// The slots, grown in place (PageArray).
+  PageArray<std::uint64_t> table_;
   /// A shared growth under way: the old capacity, its chunks, the next chunk to take (counted
   /// from the top), which are done, the watermark (no unmoved record at or above this slot; read
   /// and written through atomic_ref), and each worker's records that wait for the end.
