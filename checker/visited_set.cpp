@@ -75,6 +75,27 @@ void VisitedSet::grow() {
   table_.resize(capacity_ * words_);
   std::uint64_t* t = table_.data();
   std::vector<std::uint64_t> later;  // words_ words per record
+  if (words_ == 1) {  // the same moves, without a word count or a hash to look up per slot
+    for (std::size_t i = old_capacity; i-- > 0;) {
+      const std::uint64_t v = t[i];  // the slot holds its hash
+      if (v == 0) continue;
+      t[i] = 0;
+      std::size_t j = home(v);
+      if (j >= i) {
+        while (j < capacity_ && t[j] != 0) ++j;
+        if (j < capacity_) {
+          t[j] = v;
+          continue;
+        }
+      }
+      later.push_back(v);
+    }
+    for (std::uint64_t v : later) {
+      const std::uint64_t w[2] = {v, 0};
+      insert_words(w, v);
+    }
+    return;
+  }
   for (std::size_t i = old_capacity; i-- > 0;) {
     std::uint64_t* v = t + i * words_;
     const std::uint64_t w[2] = {v[0], words_ == 2 ? v[1] : 0};
