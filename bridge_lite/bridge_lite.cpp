@@ -66,6 +66,11 @@ BridgeLite::BridgeLite(Params p) : p_(p) {
     msg_[m].from_base = leaf_[src(m)].base;
     msg_[m].to_bal = leaf_[dst(m)].bal;
   }
+  if (bits_ <= 64)
+    for (const auto& f : msg_)
+      word_msg_.push_back({word_field(f.st), word_field(f.inc), word_field(f.fwd), word_field(f.nul),
+                           word_field(f.mints), word_field(f.from_bal), word_field(f.from_frz),
+                           word_field(f.to_bal)});
   if (bits_ > 256)
     throw std::invalid_argument("bridge-lite: the configuration needs " + std::to_string(bits_) +
                                 " bits per state; at most 256 are supported");
@@ -83,6 +88,11 @@ BridgeLite::BridgeLite(Params p) : p_(p) {
             (s.w[3] & high_bits.w[3])) == 0;
   };
   props_.push_back(std::move(inv));
+}
+
+BridgeLite::WordField BridgeLite::word_field(Field f) {
+  const std::uint64_t mask = (std::uint64_t(1) << f.width) - 1;
+  return {f.offset, mask, f.width ? std::uint64_t(1) << f.offset : 0};
 }
 
 Field BridgeLite::allocate(unsigned range) {
@@ -198,10 +208,36 @@ void BridgeLite::successors(const State& s, std::vector<checker::Step<State, Act
   }
 }
 
+// The rules of for_each_step on a one-word state, each effect written as the change it makes to
+// the word: a field that rises or falls by one gets its unit added or taken (the guards keep
+// every such field within its range, so nothing carries into a neighbour), a field that is set
+// gets set. The same steps in the same order (tests/bridge_lite_test.cpp compares them with
+// successors() in every reachable state of small sizes); it runs once per state of the benchmark.
+void BridgeLite::word_successors(std::uint64_t s, checker::PackedSteps& out) const {
+  const unsigned L = p_.levels;
+  for (const WordMsg& f : word_msg_) {
+    const unsigned st = f.st.of(s), inc = f.inc.of(s), fwd = f.fwd.of(s);
+    const unsigned mints = f.mints.of(s), frozen = f.from_frz.of(s);
+    const bool ok = p_.no_nullifier || f.nul.of(s) == 0;
+    const bool can_mint = ok && mints < 2;
+    // A mint: the destination's balance and the message's mint count rise, its nullifier is set.
+    const std::uint64_t minted = (s + f.to_bal.unit + f.mints.unit) | (f.nul.mask << f.nul.shift);
+    auto emit = [&](std::uint64_t t) { out.push(&t, true); };
+    if (st == 0 && frozen == 0 && f.from_bal.of(s) > 0)  // burn (a source's base is 0)
+      emit(s - f.from_bal.unit + f.from_frz.unit + f.st.unit);
+    if (st == 1 && inc < L) emit(s + f.inc.unit);  // include
+    if ((st == 1 || st == 2) && inc == L && can_mint) emit(f.st.set(minted, 2));  // relay
+    if (st == 2 && fwd == 0 && frozen == 1) emit(s - f.from_frz.unit + f.st.unit);  // confirm
+    if (st == 1 && fwd == 0 && frozen == 1) emit(s + f.fwd.unit - f.from_frz.unit);  // force
+    if (fwd >= 1 && fwd < 2 * L) emit(s + f.fwd.unit);  // hop
+    if (fwd == 2 * L && (st == 1 || st == 2)) emit(f.st.set(can_mint ? minted : s, 3));  // deliver
+  }
+}
+
 void BridgeLite::packed_successors(const std::uint8_t* in, checker::PackedSteps& out) const {
   // Every rule is fair; the packed state is the low state_bytes() bytes of the words.
   if (bits_ <= 64)
-    for_each_step<true>(unpack(in), [&](const Action&, std::uint64_t t) { out.push(&t, true); });
+    word_successors(unpack(in).w[0], out);
   else
     for_each_step<false>(unpack(in), [&](const Action&, const State& t) { out.push(t.w.data(), true); });
 }

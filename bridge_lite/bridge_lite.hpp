@@ -97,7 +97,25 @@ class BridgeLite {
     unsigned base = 0;  // the stored value is bal - base
   };
 
+  /// A field of a one-word state: value = (word >> shift) & mask; `unit` adds 1 to it (0 for a
+  /// field of no bits).
+  struct WordField {
+    unsigned shift = 0;
+    std::uint64_t mask = 0, unit = 0;
+    unsigned of(std::uint64_t w) const { return unsigned((w >> shift) & mask); }
+    std::uint64_t set(std::uint64_t w, unsigned v) const {
+      return (w & ~(mask << shift)) | (std::uint64_t(v) << shift);
+    }
+  };
+  /// A message's fields, resolved for one-word states once (the lean search's stepper).
+  struct WordMsg {
+    WordField st, inc, fwd, nul, mints, from_bal, from_frz, to_bal;
+  };
+  static WordField word_field(Field f);
+
   Field allocate(unsigned range);
+  /// packed_successors for a state of at most 64 bits.
+  void word_successors(std::uint64_t s, checker::PackedSteps& out) const;
   /// Calls emit(action, successor) for every enabled rule firing, in successors()' order; the
   /// successor is a State, or with kOneWord (at most 64 bits) its one word.
   template <bool kOneWord, class Emit>
@@ -114,6 +132,7 @@ class BridgeLite {
   unsigned leaves_ = 0, half_ = 0, bits_ = 0;
   std::vector<LeafFields> leaf_;
   std::vector<MsgFields> msg_;
+  std::vector<WordMsg> word_msg_;  // with at most 64 bits
   std::vector<checker::Property<State, Action>> props_;
 };
 
