@@ -250,11 +250,12 @@ template <ExplorableModel M>
 bool Explorer<M>::over_memory(const VisitedSet& visited, std::size_t frontier_bytes,
                               std::size_t inserts, std::size_t held_bytes) const {
   if (!options_.memory_bytes) return false;
-  // A vector about to grow holds its old and its new buffer (twice the old) for a moment.
+  // A vector about to grow holds its old and its new buffer (twice the old) for a moment (the
+  // graph's edges grow when a level's are added).
   const std::size_t parents = parent_.capacity() * sizeof(StateId);
   const bool parents_grow = parent_.size() + inserts > parent_.capacity();
   return visited.bytes_at_next_growth(inserts) + 3 * frontier_bytes + held_bytes +
-             (parents_grow ? 3 : 1) * parents + 2 * edges_.capacity() * sizeof(GraphEdge) >
+             (parents_grow ? 3 : 1) * parents + 3 * edges_.capacity() * sizeof(GraphEdge) >
          options_.memory_bytes;
 }
 
@@ -452,14 +453,16 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         return true;
       }
       if (options_.memory_bytes || report) {
-        // Other workers' next levels are taken to be as large as this one's.
+        // Other workers' next levels (and edges of the level) are taken to be as large as this
+        // one's. The edges go into the graph's at the level's end: both are held then.
         const std::size_t frontier = current.capacity() + threads * w.next.capacity();
-        if (over_memory(visited, frontier, inserts)) {
+        const std::size_t level_edges = threads * w.edges.capacity() * sizeof(GraphEdge);
+        if (over_memory(visited, frontier, inserts, 2 * level_edges)) {
           halt({StopReason::MemoryBound, {}, {}, 0, std::nullopt});
           return true;
         }
         if (report) {
-          account(visited, frontier);
+          account(visited, frontier + level_edges);
           report_progress(queue);
         }
       }
