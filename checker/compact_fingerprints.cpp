@@ -70,6 +70,24 @@ bool CompactFingerprints::insert(std::uint64_t h) {
   return true;
 }
 
+bool CompactFingerprints::insert_concurrent(std::uint64_t h) {
+  const std::uint64_t g = h >> (64 - kBits);
+  const std::uint64_t r = g & ((std::uint64_t(1) << table_.remainder_bits) - 1);
+  const std::uint64_t field = (std::uint64_t(1) << displacement_bits_) - 1;
+  std::size_t i = table_.home(g);
+  for (std::uint64_t d = 0; d <= max_displacement_; ++d) {
+    const std::uint64_t v = table_.load(i);
+    if (v == 0) {  // (room was made before: no growth here)
+      table_.store(i, (r << displacement_bits_) | (d + 1));
+      return true;
+    }
+    if ((v & field) == d + 1 && (v >> displacement_bits_) == r) return false;
+    if (++i == table_.capacity) i = 0;
+  }
+  std::lock_guard<std::mutex> guard(far_lock_);
+  return far_.insert(g).second;
+}
+
 void CompactFingerprints::place(Table& t, std::uint64_t g) {
   const std::uint64_t r = g & ((std::uint64_t(1) << t.remainder_bits) - 1);
   std::size_t i = t.home(g);

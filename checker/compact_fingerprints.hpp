@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <unordered_set>
 #include <vector>
 
@@ -33,6 +34,20 @@ class CompactFingerprints {
 
   /// Inserts the state of 64-bit hash `h`; true if its fingerprint was not there.
   bool insert(std::uint64_t h);
+
+  // Several inserters at once. A probe stays within max_run() slots of its home, so threads whose
+  // hashes have homes in parts of the table that lie apart (the caller sees to it: a part
+  // between any two parts in use, each part longer than max_run()) never touch the same bytes.
+  // Such inserts neither grow the table nor count: the caller grows it between them
+  // (needs_growth, grow_now) and adds the new states it placed (add_count). The side set is
+  // shared under a lock.
+  /// The most slots an insert's probe touches past its home (its last load reads 8 bytes).
+  std::size_t max_run() const { return max_displacement_ + 9; }
+  std::size_t capacity() const { return table_.capacity; }
+  bool insert_concurrent(std::uint64_t h);
+  void add_count(std::size_t n) { count_ += n; }
+  bool needs_growth(std::size_t ahead) const { return count_ + ahead > grow_at_; }
+  void grow_now() { grow(); }
   /// Starts loading the slot `h` probes first.
   void prefetch(std::uint64_t h) const {
     __builtin_prefetch(table_.bytes.data() + table_.home(h >> (64 - kBits)) * table_.width, 0, 3);
@@ -68,6 +83,7 @@ class CompactFingerprints {
   std::size_t count_ = 0, grow_at_ = 0;
   Table table_;
   std::unordered_set<std::uint64_t> far_;  // fingerprints too far from home for a slot
+  std::mutex far_lock_;                    // for insert_concurrent
 };
 
 }  // namespace slush::checker

@@ -59,8 +59,9 @@ struct ExploreOptions {
   std::size_t memory_bytes = 0;
   /// Keep fingerprints of states instead of the states (hash compaction).
   bool hash_compaction = false;
-  /// Hash compaction with one worker: 55-bit fingerprints in a quotient table of 5- or 6-byte
-  /// slots (CompactFingerprints); false, or several workers: 64-bit fingerprints in 8-byte slots.
+  /// Hash compaction: 55-bit fingerprints in a quotient table of 5- or 6-byte slots
+  /// (CompactFingerprints; several workers share it in a search looked up part by part); false,
+  /// or several workers looking up state by state: 64-bit fingerprints in 8-byte slots.
   bool compact_fingerprints = true;
   /// Workers expanding each breadth-first level together. Verdicts, state counts and the length
   /// of the shortest counterexample do not depend on it.
@@ -321,11 +322,14 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   needs_trace_ = false;
   start_ = last_progress_ = std::chrono::steady_clock::now();
   const unsigned threads = std::max(1u, options_.threads);
-  // One worker keeps fingerprints in the compact table; several share 8-byte slots lock-free.
+  // Fingerprints go into the compact table, which several workers share only when they look
+  // their successors up part by part (sweep.hpp); else they share 8-byte slots lock-free.
+  const bool by_part = !numbered && options_.lookups_by_part;
   VisitedSet visited(width_, options_.hash_compaction, numbered, std::size_t(1) << 16,
-                     threads == 1 && options_.compact_fingerprints);
+                     options_.compact_fingerprints && (threads == 1 || by_part));
   numbered = visited.layout() == VisitedLayout::Indexed;  // wide states are numbered anyway
-  if (!numbered && options_.lookups_by_part && (threads == 1 || visited.lock_free()))
+  if (!numbered && options_.lookups_by_part &&
+      (threads == 1 || visited.lock_free() || visited.part_exclusive()))
     return sweep(visited, threads);
   const bool shared = threads > 1;
   const bool lock_free = shared && visited.lock_free();

@@ -39,6 +39,10 @@ bool Explorer<M>::holds_invariants(const State& s) const {
 template <ExplorableModel M>
 typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned threads) {
   const bool concurrent = threads > 1;
+  // Several workers sharing compact fingerprints: only parts of the table that lie apart take
+  // inserts at once (VisitedSet::part_exclusive): the even parts, then the odd ones, each part
+  // looked up by one worker.
+  const bool part_exclusive = concurrent && visited.part_exclusive();
   const bool check_quiescence = has(PropertyKind::Eventually);
   const bool check_steps = has(PropertyKind::StepInvariant);
   // A round's successors, over all workers; fewer under a memory cap.
@@ -113,9 +117,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // A group's lookups, in runs of at most kLookupTask entries of one part of one worker's
   // buffers: the workers take them from a shared counter (next_part).
   struct LookupTask {
-    std::uint32_t from, part;
+    std::uint32_t from, part;  // from == kEveryWorker: the part's entries in every worker's buffers
     std::size_t first, end;
   };
+  constexpr std::uint32_t kEveryWorker = ~std::uint32_t(0);
   std::vector<LookupTask> tasks;
   std::size_t round_frontier = 0;  // bytes of frontier and buffers at the round's start
   bool growing = false;            // a shared growth is under way
@@ -219,9 +224,14 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   // Looks up a run of entries of one part of one worker's buffers and marks the new states in
   // its log.
-  auto look_up = [&](SweepWorker& w, const LookupTask& task) {
+  auto look_up = [&](SweepWorker& w, const LookupTask& task, auto&& look_up) -> void {
     if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
       return halt(StopReason::StateBound);
+    if (task.from == kEveryWorker) {
+      for (std::uint32_t f = 0; f < threads; ++f)
+        look_up(w, {f, task.part, 0, workers[f].parts.size(task.part)}, look_up);
+      return;
+    }
     SweepWorker& from = workers[task.from];
     const std::size_t p = task.part, n = task.end;
     for (std::size_t k = task.first; k < std::min(n, task.first + kAhead); ++k)
@@ -285,7 +295,11 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
     parts = std::clamp<std::size_t>(visited.bytes() / kPartBytes, 1, kMaxParts);
     if (concurrent) parts = std::max<std::size_t>(parts, 4 * threads);
-    groups = concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
+    if (part_exclusive) {  // an even number of parts, each longer than a probe reaches
+      parts = std::min(parts, visited.capacity() / visited.min_part_slots());
+      parts = std::max<std::size_t>(parts - parts % 2, 2);
+    }
+    groups = part_exclusive ? 2 : concurrent ? std::min<std::size_t>(kGroups, parts) : 1;
     round_filed.store(0);
     for (auto& w : workers) {
       w.parts.reset(parts);
@@ -307,6 +321,24 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       return ahead;
     };
     segment_end = group + 1;
+    if (part_exclusive) {  // group 0: the even parts, group 1: the odd ones; growth by one worker
+      for (auto& w : workers) {
+        visited.add_count(w.placed);
+        w.placed = 0;
+      }
+      std::size_t ahead = 0;
+      for (const auto& w : workers)
+        for (std::size_t p = group; p < parts; p += 2) ahead += w.parts.size(p);
+      if (visited.needs_growth(ahead)) {
+        while (visited.needs_growth(ahead)) visited.grow_now();
+        account(visited, round_frontier);
+      }
+      tasks.clear();
+      for (std::size_t p = group; p < parts; p += 2)
+        tasks.push_back({kEveryWorker, std::uint32_t(p), 0, 0});
+      next_part.store(0);
+      return;
+    }
     if (concurrent) {
       for (auto& w : workers) {
         visited.add_count(w.placed);
@@ -415,7 +447,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         }
         for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
                             (k = next_part.fetch_add(1)) < tasks.size();)
-          look_up(w, tasks[k]);
+          look_up(w, tasks[k], look_up);
       }
       if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
       collect(w, tid);

@@ -52,6 +52,7 @@ bool VisitedSet::insert_zero() {
 }
 
 void VisitedSet::add_count(std::size_t n) {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->add_count(n);
   std::atomic_ref<std::size_t>(count_).fetch_add(n, std::memory_order_relaxed);
 }
 

@@ -109,6 +109,7 @@ class VisitedSet {
   /// true if the record was new. The caller counts the new records it placed and adds them with
   /// add_count (at least once per batch).
   bool insert_concurrent(std::uint64_t h) {
+    if (layout_ == VisitedLayout::CompactFingerprint) return compact_->insert_concurrent(h);
     std::uint64_t v = h;
     if (layout_ == VisitedLayout::Fingerprint) {
       v = h ? h : 1;
@@ -127,10 +128,26 @@ class VisitedSet {
     }
   }
   void add_count(std::size_t n);
-  /// Whether the table should grow before `ahead` more lock-free inserts.
-  bool needs_growth(std::size_t ahead) const { return size_relaxed() + ahead >= grow_at_; }
+  /// Whether the table should grow before `ahead` more lock-free (or part-exclusive) inserts.
+  bool needs_growth(std::size_t ahead) const {
+    if (layout_ == VisitedLayout::CompactFingerprint) return compact_->needs_growth(ahead);
+    return size_relaxed() + ahead >= grow_at_;
+  }
   /// Grows the table by half (no insert may run meanwhile).
-  void grow_now() { grow(); }
+  void grow_now() {
+    if (layout_ == VisitedLayout::CompactFingerprint) return compact_->grow_now();
+    grow();
+  }
+  // Compact fingerprints are shared differently: inserts run at once only in parts of the
+  // table that lie apart (CompactFingerprints::insert_concurrent), which a search that looks its
+  // successors up part by part can arrange: a part between any two parts in use, each part at
+  // least min_part_slots() long. Their inserts go through insert_concurrent too.
+  bool part_exclusive() const { return layout_ == VisitedLayout::CompactFingerprint; }
+  std::size_t min_part_slots() const { return compact_->max_run(); }
+  /// Slots of the table (the home of a hash is hash * capacity >> 64, for every layout).
+  std::size_t capacity() const {
+    return layout_ == VisitedLayout::CompactFingerprint ? compact_->capacity() : capacity_;
+  }
   // Growth shared by the workers (one-word slots), in place: one worker extends the table by
   // half (shared_grow_begin), every worker moves records to their new homes a chunk of old
   // slots at a time (shared_grow_move), one worker places the few records whose moves had to

@@ -165,7 +165,7 @@ TEST(EngineModes, HashCompactionReportsItsOmissionProbability) {
   EXPECT_EQ(lite.stats.omission_probability, 0.0);
 }
 
-// One worker under hash compaction keeps 55-bit fingerprints in slots of 5 or 6 bytes
+// Hash compaction keeps 55-bit fingerprints in slots of 5 or 6 bytes
 // (checker/compact_fingerprints.hpp): the same counts, fewer bytes, and a probability of
 // omission of n(n-1)/2^56, which it reports even for one-word records.
 TEST(EngineModes, CompactFingerprintsCountTheSameInFewerBytes) {
@@ -181,6 +181,15 @@ TEST(EngineModes, CompactFingerprintsCountTheSameInFewerBytes) {
   EXPECT_LT(b.stats.store_bytes * 4, a.stats.store_bytes * 3);  // 6-byte slots, not 8
   const double n = 2'825'761.0;
   EXPECT_DOUBLE_EQ(b.stats.omission_probability, n * (n - 1) / 72057594037927936.0);  // 2^56
+  // Two workers share the compact table (each part looked up by one worker, parts apart at once).
+  ExploreOptions two = compact;
+  two.threads = 2;
+  const auto c = checker::explore(lite, two);
+  EXPECT_STREQ(c.stats.store_layout, "compact fingerprint");
+  EXPECT_EQ(c.stats.states, 2'825'761u);
+  EXPECT_EQ(c.stats.transitions, 17'643'776u);
+  EXPECT_EQ(c.stats.depth, a.stats.depth);
+  EXPECT_LT(c.stats.store_bytes * 4, a.stats.store_bytes * 3);  // 6-byte slots, not 8
   // A variant's counterexample is rebuilt as in every other mode.
   const auto caught = checker::explore(BridgeLite(Params{3, 3, 1, true}), compact);
   ASSERT_EQ(caught.stop, StopReason::Violation);

@@ -109,6 +109,45 @@ RC_GTEST_PROP(VisitedSet, CompactFingerprintsAreNewExactlyOnce, ()) {
   RC_ASSERT(table.size() == seen.size());
 }
 
+// Two threads insert at once into parts of a compact table that lie apart (thread t takes the
+// hashes of parts 4k + 2t: a part between any two in use), with displacements of 2 bits, so that
+// the side set is shared too; each repeats some of its hashes. Afterwards every fingerprint is
+// there once: inserting any again finds it, and the count added by the threads is the number of
+// distinct fingerprints.
+TEST(VisitedSet, CompactFingerprintsTakeInsertsInPartsApartAtOnce) {
+  for (const unsigned displacement : {2u, 8u}) {
+    CompactFingerprints table(std::size_t(1) << 20, displacement);
+    constexpr std::size_t kParts = 64;
+    ASSERT_GE(table.capacity() / kParts, table.max_run());
+    std::vector<std::uint64_t> mine[2];
+    for (std::uint64_t v = 0; mine[0].size() + mine[1].size() < 400000; ++v) {
+      const std::uint64_t h = VisitedSet::hash(reinterpret_cast<const std::uint8_t*>(&v), 8);
+      const std::size_t part = std::size_t((static_cast<Wide>(h) * kParts) >> 64);
+      if (part % 2 == 0) mine[part % 4 / 2].push_back(h);
+    }
+    std::size_t placed[2] = {0, 0};
+    auto insert = [&](int t) {
+      for (std::size_t k = 0; k < mine[t].size(); ++k) {
+        placed[t] += table.insert_concurrent(mine[t][k]);
+        if (k % 3 == 0) {
+          EXPECT_FALSE(table.insert_concurrent(mine[t][k]));  // a repeat
+        }
+      }
+    };
+    std::thread other(insert, 1);
+    insert(0);
+    other.join();
+    table.add_count(placed[0] + placed[1]);
+    std::set<std::uint64_t> distinct;
+    for (const auto& hs : mine)
+      for (std::uint64_t h : hs) distinct.insert(h >> (64 - CompactFingerprints::kBits));
+    EXPECT_EQ(table.size(), distinct.size()) << displacement;
+    EXPECT_EQ(placed[0] + placed[1], distinct.size()) << displacement;
+    for (const auto& hs : mine)
+      for (std::size_t k = 0; k < hs.size(); k += 7) EXPECT_FALSE(table.insert(hs[k]));
+  }
+}
+
 RC_GTEST_PROP(VisitedSet, LockFreeInsertsAgreeWithLockedOnes, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
   expect_exact_answers(width, *rc::gen::arbitrary<bool>(), records(width), true);
