@@ -11,10 +11,10 @@
 //
 // NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...); --threads and
 // --store keep one thread count or one store. "x1" is the rate over the one-thread rate of the
-// same store ("-" where there is none to compare with: hash compaction is compact with one
-// worker, 8-byte fingerprints with two). --by-state turns off the lean search's lookups by part
-// (ExploreOptions::lookups_by_part), to measure what they bring. --walls prints every run's
-// wall time, in the order they ran, under its row.
+// same store ("-" where there is none to compare with: with --by-state, hash compaction is
+// compact with one worker, 8-byte fingerprints with two). --by-state turns off the lean
+// search's lookups by part (ExploreOptions::lookups_by_part), to measure what they bring.
+// --walls prints every run's wall time, in the order they ran, under its row.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
