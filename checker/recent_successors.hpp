@@ -8,13 +8,16 @@
 // is counted as a transition and goes no further. The filter is direct-mapped and forgets
 // freely; a miss only costs the lookup that every successor would cost without it.
 //
-// It is sound only where the hash identifies the state: records of up to 8 bytes (whose hash is
-// a bijection, VisitedSet::hash) and fingerprints (where it is the state, by definition).
+// Where the hash identifies the state (records of up to 8 bytes, whose hash is a bijection,
+// VisitedSet::hash; fingerprints, where it is the state by definition) the filter keeps hashes.
+// Records of 9 to 16 bytes are kept whole beside their hash (keep_records, seen_record).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "checker/copy_record.hpp"
 
 namespace slush::checker {
 
@@ -33,13 +36,30 @@ class RecentSuccessors {
     slot = h;
     return false;
   }
-  /// Starts loading the slot of `h` (call before seen(h)).
-  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h >> shift_], 1, 3); }
-  std::size_t bytes() const { return slots_.size() * sizeof(std::uint64_t); }
+  /// Keep records of up to 16 bytes beside the hashes (for seen_record).
+  void keep_records() { records_.assign(2 * slots_.size(), 0); }
+  /// Whether the record of 9 to 16 bytes with hash `h` was offered lately; if not, it is
+  /// remembered (after keep_records).
+  bool seen_record(std::uint64_t h, const std::uint8_t* record, std::size_t width) {
+    const std::size_t i = h >> shift_;
+    std::uint64_t w[2] = {0, 0};
+    copy_record(reinterpret_cast<std::uint8_t*>(w), record, width);
+    std::uint64_t* kept = records_.data() + 2 * i;
+    if (slots_[i] == h && kept[0] == w[0] && kept[1] == w[1]) return true;
+    slots_[i] = h, kept[0] = w[0], kept[1] = w[1];
+    return false;
+  }
+  /// Starts loading the slot of `h` (call before seen(h) or seen_record).
+  void prefetch(std::uint64_t h) const {
+    __builtin_prefetch(&slots_[h >> shift_], 1, 3);
+    if (!records_.empty()) __builtin_prefetch(&records_[2 * (h >> shift_)], 1, 3);
+  }
+  std::size_t bytes() const { return (slots_.size() + records_.size()) * sizeof(std::uint64_t); }
 
  private:
   unsigned shift_;
   std::vector<std::uint64_t> slots_;
+  std::vector<std::uint64_t> records_;  // two words per slot, with keep_records
 };
 
 }  // namespace slush::checker

@@ -11,9 +11,10 @@
 // inserts (VisitedSet::insert_concurrent) and the table grows between groups of parts, when no
 // worker inserts.
 //
-// Where the hash identifies the state, a successor the worker generated a moment ago is not
-// filed again (RecentSuccessors): keeping the next level in generation order keeps siblings
-// together, and siblings share most of their successors.
+// A successor the worker generated a moment ago is not filed again (RecentSuccessors, by its
+// hash where that identifies the state, else by its record of two words; wider records are
+// always filed): keeping the next level in generation order keeps siblings together, and
+// siblings share most of their successors.
 //
 // The order of lookups differs from the one-state-at-a-time search of explorer.hpp; the set of
 // states of each level does not, so state and transition counts, depth and the level of the
@@ -48,6 +49,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // A round's successors, over all workers; fewer under a memory cap.
   // Where the hash identifies the state, recent successors are recognised by their hash.
   const bool hash_is_state = visited.hash_identifies_record();
+  // Records of two words, whole in the table, are kept whole in the filter.
+  const bool filter_records = !hash_is_state && visited.layout() == VisitedLayout::Inline;
   const std::size_t entry = Partitions::kStride + width_ + 1;  // bytes per filed successor
   std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)
@@ -92,7 +95,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   std::vector<SweepWorker> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
-  for (auto& w : workers) w.packed.resize(width_);
+  for (auto& w : workers) {
+    w.packed.resize(width_);
+    if (filter_records) w.recent.keep_records();
+  }
 
   std::atomic<bool> stopping{false};
   std::atomic<int> reason{int(StopReason::Complete)};
@@ -152,7 +158,9 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   // Logs a successor and files it for lookup, unless the worker generated it a moment ago.
   auto file = [&](SweepWorker& w, const std::uint8_t* successor, std::uint64_t h) {
-    if (hash_is_state && w.recent.seen(h)) return;
+    if (hash_is_state ? w.recent.seen(h)
+                      : filter_records && w.recent.seen_record(h, successor, width_))
+      return;
     w.parts.add(h, std::uint32_t(w.logged));
     copy_record(grown(w.log, w.logged++), successor, width_);
   };
@@ -194,7 +202,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
             std::uint64_t hashes[kHashedAhead];
             for (std::size_t k = 0; k < n; ++k) {
               hashes[k] = VisitedSet::hash(w.steps.at(k), width_);
-              if (hash_is_state) w.recent.prefetch(hashes[k]);
+              if (hash_is_state || filter_records) w.recent.prefetch(hashes[k]);
             }
             for (std::size_t k = 0; k < w.steps.size(); ++k)
               file(w, w.steps.at(k),

@@ -165,6 +165,22 @@ TEST(EngineModes, HashCompactionReportsItsOmissionProbability) {
   EXPECT_EQ(lite.stats.omission_probability, 0.0);
 }
 
+// Records of two words (bridge-lite with 8 messages on one level: 9 bytes) are filtered whole
+// by the lean search: the same counts as a search that looks every successor up.
+TEST(EngineModes, TwoWordRecordsCountTheSameThroughTheFilter) {
+  const BridgeLite m(Params{1, 8, 3, false});
+  ASSERT_EQ(m.state_bytes(), 9u);
+  ExploreOptions lean, by_state;
+  by_state.lookups_by_part = false;
+  const auto a = checker::explore(m, lean), b = checker::explore(m, by_state);
+  EXPECT_STREQ(a.stats.store_layout, "inline");
+  EXPECT_EQ(a.stats.states, 85'525u);
+  EXPECT_EQ(a.stats.transitions, 318'320u);
+  EXPECT_EQ(b.stats.states, a.stats.states);
+  EXPECT_EQ(b.stats.transitions, a.stats.transitions);
+  EXPECT_EQ(b.stats.depth, a.stats.depth);
+}
+
 // Hash compaction keeps 55-bit fingerprints in slots of 5 or 6 bytes
 // (checker/compact_fingerprints.hpp): the same counts, fewer bytes, and a probability of
 // omission of n(n-1)/2^56, which it reports even for one-word records.
