@@ -41,29 +41,31 @@ CompactFingerprints::CompactFingerprints(std::size_t initial_slots, unsigned dis
   grow_at_ = table_.capacity * 3 / 4;
 }
 
-bool CompactFingerprints::insert(std::uint64_t h) {
-  const std::uint64_t g = h >> (64 - kBits);
+CompactFingerprints::Probe CompactFingerprints::probe(std::uint64_t g) const {
   const std::uint64_t r = g & ((std::uint64_t(1) << table_.remainder_bits) - 1);
   const std::uint64_t field = (std::uint64_t(1) << displacement_bits_) - 1;
   std::size_t i = table_.home(g);
-  bool absent = false;
   for (std::uint64_t d = 0; d <= max_displacement_; ++d) {
     const std::uint64_t v = table_.load(i);
-    if (v == 0) {
-      absent = true;
-      if (count_ < grow_at_) {
-        table_.store(i, (r << displacement_bits_) | (d + 1));
-        ++count_;
-        return true;
-      }
-      break;
-    }
+    if (v == 0) return {false, true, i, (r << displacement_bits_) | (d + 1)};
     // The same distance means the same home, and with it the same high bits of g.
-    if ((v & field) == d + 1 && (v >> displacement_bits_) == r) return false;
+    if ((v & field) == d + 1 && (v >> displacement_bits_) == r) return {true, false, i, v};
     if (++i == table_.capacity) i = 0;
   }
+  return {false, false, 0, 0};  // no free slot near enough
+}
+
+bool CompactFingerprints::insert(std::uint64_t h) {
+  const std::uint64_t g = h >> (64 - kBits);
+  const Probe p = probe(g);
+  if (p.found) return false;
+  if (p.free && count_ < grow_at_) {
+    table_.store(p.slot, p.value);
+    ++count_;
+    return true;
+  }
   // No free slot near enough: the fingerprint may be in the side set (it has no other place).
-  if (!absent && far_.count(g)) return false;
+  if (!p.free && far_.count(g)) return false;
   if (count_ >= grow_at_) grow();
   place(table_, g);
   ++count_;
@@ -72,17 +74,11 @@ bool CompactFingerprints::insert(std::uint64_t h) {
 
 bool CompactFingerprints::insert_concurrent(std::uint64_t h) {
   const std::uint64_t g = h >> (64 - kBits);
-  const std::uint64_t r = g & ((std::uint64_t(1) << table_.remainder_bits) - 1);
-  const std::uint64_t field = (std::uint64_t(1) << displacement_bits_) - 1;
-  std::size_t i = table_.home(g);
-  for (std::uint64_t d = 0; d <= max_displacement_; ++d) {
-    const std::uint64_t v = table_.load(i);
-    if (v == 0) {  // (room was made before: no growth here)
-      table_.store(i, (r << displacement_bits_) | (d + 1));
-      return true;
-    }
-    if ((v & field) == d + 1 && (v >> displacement_bits_) == r) return false;
-    if (++i == table_.capacity) i = 0;
+  const Probe p = probe(g);
+  if (p.found) return false;
+  if (p.free) {  // (room was made before: no growth here)
+    table_.store(p.slot, p.value);
+    return true;
   }
   std::lock_guard<std::mutex> guard(far_lock_);
   return far_.insert(g).second;

@@ -72,6 +72,14 @@ class CompactFingerprints {
     std::size_t width;                  // bytes per slot
     std::vector<std::uint8_t> bytes;    // capacity * width, and 8 of padding (slots read as 8 bytes)
   };
+  /// Where fingerprint g's probe ends: at its slot (found), at a free slot near enough (free:
+  /// `value` is what the slot would hold), or at neither (the side set's business).
+  struct Probe {
+    bool found, free;
+    std::size_t slot;
+    std::uint64_t value;
+  };
+  Probe probe(std::uint64_t g) const;
   /// Places g (known absent from `t`) in `t` or the side set.
   void place(Table& t, std::uint64_t g);
   /// The fingerprint held by slot i of the table (not empty).

@@ -42,19 +42,16 @@ class Concretizer {
       confirm(*out);
       return *out;
     }
-    const std::optional<State> initial = sym_.initial_in(reduced.trace.initial);
-    if (!initial)
-      throw SymmetryError("no initial state of the model has the trace's initial representative");
-    Cex out{reduced.properties, reduced.kind, {*initial, {}}, std::nullopt};
-    const auto& steps = reduced.trace.steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      const bool last = i + 1 == steps.size() && reduced.kind == ViolationKind::Step;
-      auto step = sym_.step_into(out.trace.last(), steps[i].state, [&](const auto& s) {
-        return !last || breaks_same(out.trace.last(), s.action, s.next, reduced);
-      });
-      if (!step) throw SymmetryError("a step of the reduced trace has no concrete counterpart");
-      out.trace.steps.push_back({std::move(step->action), std::move(step->next)});
-    }
+    // The last step of a violated step invariant is one that breaks it.
+    const std::size_t last = reduced.trace.length() - 1;
+    const bool step_kind = reduced.kind == ViolationKind::Step;
+    Cex out{reduced.properties, reduced.kind,
+            sym_.lift(reduced.trace,
+                      [&](std::size_t i, const State& from, const auto& s) {
+                        return !step_kind || i != last ||
+                               breaks_same(from, s.action, s.next, reduced);
+                      }),
+            std::nullopt};
     return out;
   }
 

@@ -436,6 +436,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
   };
   // A worker in its batch makes room for `n` inserts into a shared numbered store: it leaves,
   // waits for the others to leave theirs (or for the one growing it), grows it, and comes back.
+  const bool pausable = lock_free || reader_writer;  // the set grows while no worker is in a batch
   auto make_numbered_room = [&](std::size_t n) {
     active.fetch_sub(1, std::memory_order_acq_rel);
     bool expected = false;
@@ -600,7 +601,6 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         if (lock_free) grow_if_needed();
         const std::size_t at = next_batch.fetch_add(1) * kBatch * entry;
         if (at >= current.size()) return;
-        const bool pausable = lock_free || reader_writer;  // the store grows while none works
         if (pausable) enter();
         expand_batch(w, at, reporter);
         if (lock_free) {

@@ -46,15 +46,9 @@ std::optional<Counterexample<typename Q::State, typename Q::Action>> lifted_lass
 
   // The model's run to the component's first representative: the breadth-first trace of
   // representatives, made concrete step by step.
-  const auto reduced = rebuild_trace(quotient, store, parent, component[0]);
-  const std::optional<State> initial = quotient.initial_in(reduced.initial);
-  if (!initial) throw SymmetryError("no initial state of the model has the trace's representative");
-  Trace<State, InnerAction> run{*initial, {}};
-  for (const auto& step : reduced.steps) {
-    auto lifted = quotient.step_into(run.last(), step.state, [](const auto&) { return true; });
-    if (!lifted) throw SymmetryError("a step of the reduced trace has no concrete counterpart");
-    run.steps.push_back({std::move(lifted->action), std::move(lifted->next)});
-  }
+  const Trace<State, InnerAction> run = quotient.lift(
+      rebuild_trace(quotient, store, parent, component[0]),
+      [](std::size_t, const State&, const auto&) { return true; });
 
   // The model's states reachable from there whose representatives lie in C, breadth first.
   StateStore lift(store.width());

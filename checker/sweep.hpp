@@ -230,21 +230,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       }
     }
   };
-  // Looks up a run of entries of one part of one worker's buffers and marks the new states in
+  // Looks up entries [first, n) of part p of worker `from`'s buffers and marks the new states in
   // its log.
-  auto look_up = [&](SweepWorker& w, const LookupTask& task, auto&& look_up) -> void {
-    if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
-      return halt(StopReason::StateBound);
-    if (task.from == kEveryWorker) {
-      for (std::uint32_t f = 0; f < threads; ++f)
-        look_up(w, {f, task.part, 0, workers[f].parts.size(task.part)}, look_up);
-      return;
-    }
-    SweepWorker& from = workers[task.from];
-    const std::size_t p = task.part, n = task.end;
-    for (std::size_t k = task.first; k < std::min(n, task.first + kAhead); ++k)
+  auto look_up_run = [&](SweepWorker& w, SweepWorker& from, std::size_t p, std::size_t first,
+                         std::size_t n) {
+    for (std::size_t k = first; k < std::min(n, first + kAhead); ++k)
       visited.prefetch(from.parts.hash(p, k));
-    for (std::size_t k = task.first; k < n; ++k) {
+    for (std::size_t k = first; k < n; ++k) {
       if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
       const std::uint64_t h = from.parts.hash(p, k);
       const std::uint32_t r = from.parts.record(p, k);
@@ -255,6 +247,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
       from.fresh[r] = Fresh::yes;  // (each entry is looked up once: no other worker writes it)
     }
+  };
+  auto look_up = [&](SweepWorker& w, const LookupTask& task) {
+    if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
+      return halt(StopReason::StateBound);
+    if (task.from != kEveryWorker)
+      return look_up_run(w, workers[task.from], task.part, task.first, task.end);
+    for (auto& from : workers) look_up_run(w, from, task.part, 0, from.parts.size(task.part));
   };
   // Moves the new states of the logs, in generation order, to the workers' shares of the next
   // level: each worker takes chunks of kCollectChunk log entries, from any log, so that a worker
@@ -329,11 +328,12 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       return ahead;
     };
     segment_end = group + 1;
-    if (part_exclusive) {  // group 0: the even parts, group 1: the odd ones; growth by one worker
+    if (concurrent)
       for (auto& w : workers) {
         visited.add_count(w.placed);
         w.placed = 0;
       }
+    if (part_exclusive) {  // group 0: the even parts, group 1: the odd ones; growth by one worker
       std::size_t ahead = 0;
       for (const auto& w : workers)
         for (std::size_t p = group; p < parts; p += 2) ahead += w.parts.size(p);
@@ -348,10 +348,6 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       return;
     }
     if (concurrent) {
-      for (auto& w : workers) {
-        visited.add_count(w.placed);
-        w.placed = 0;
-      }
       group_ahead = ahead_of(group);
       if ((growing = visited.needs_growth(group_ahead))) {
         visited.shared_grow_begin(threads), account(visited, round_frontier);
@@ -455,7 +451,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         }
         for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
                             (k = next_part.fetch_add(1)) < tasks.size();)
-          look_up(w, tasks[k], look_up);
+          look_up(w, tasks[k]);
       }
       if (concurrent) sync_point.arrive_and_wait();  // every entry looked up: the logs are marked
       collect(w, tid);

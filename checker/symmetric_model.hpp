@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "checker/model_concept.hpp"
+#include "checker/trace.hpp"
 
 namespace slush::checker {
 
@@ -97,26 +98,34 @@ class SymmetricModel {
   State representative(const State& s) const { return canon_.canonical(s); }
   /// Whether two states are one (compared packed: State need not have ==).
   bool same(const State& a, const State& b) const { return packed(a) == packed(b); }
-  /// An initial state of the wrapped model in the orbit `rep` stands for: the representative
-  /// itself if it is one, else the first in the model's order.
-  std::optional<State> initial_in(const State& rep) const {
-    const auto initials = model_.initial_states();
-    for (const auto& s : initials)
-      if (same(s, rep)) return s;
-    for (const auto& s : initials)
-      if (same(representative(s), rep)) return s;
-    return std::nullopt;
-  }
-  /// The first step of the wrapped model from `from` into the orbit `rep` stands for, among the
-  /// steps `accept` takes.
+  /// A trace of representatives made a run of the wrapped model: from an initial state in the
+  /// orbit of its first (the representative itself if it is one), each step the first of the
+  /// model's whose successor lies in the orbit of the trace's next state and that
+  /// `accept(index, from, step)` takes. Throws SymmetryError if there is none.
   template <class Accept>
-  std::optional<Step<State, InnerAction>> step_into(const State& from, const State& rep,
-                                                    Accept&& accept) const {
+  Trace<State, InnerAction> lift(const Trace<State, Action>& reduced, Accept&& accept) const {
+    const auto initials = model_.initial_states();
+    const State* initial = nullptr;
+    for (const auto& s : initials)
+      if (!initial && same(s, reduced.initial)) initial = &s;
+    for (const auto& s : initials)
+      if (!initial && same(representative(s), reduced.initial)) initial = &s;
+    if (!initial)
+      throw SymmetryError("no initial state of the model has the trace's initial representative");
+    Trace<State, InnerAction> run{*initial, {}};
     std::vector<Step<State, InnerAction>> steps;
-    model_.successors(from, steps);
-    for (auto& step : steps)
-      if (same(representative(step.next), rep) && accept(step)) return std::move(step);
-    return std::nullopt;
+    for (std::size_t i = 0; i < reduced.steps.size(); ++i) {
+      steps.clear();
+      model_.successors(run.last(), steps);
+      auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& step) {
+        return same(representative(step.next), reduced.steps[i].state) &&
+               accept(i, run.last(), step);
+      });
+      if (it == steps.end())
+        throw SymmetryError("a step of the reduced trace has no concrete counterpart");
+      run.steps.push_back({std::move(it->action), std::move(it->next)});
+    }
+    return run;
   }
 
  private:
@@ -148,7 +157,10 @@ concept QuotientModel = ExplorableModel<Q> && requires(const Q& q, const typenam
   { q.inner() } -> std::same_as<const typename Q::Inner&>;
   { q.representative(s) } -> std::same_as<typename Q::State>;
   { q.same(s, s) } -> std::same_as<bool>;
-  { q.initial_in(s) } -> std::same_as<std::optional<typename Q::State>>;
+  {
+    q.lift(std::declval<const Trace<typename Q::State, typename Q::Action>&>(),
+           [](std::size_t, const typename Q::State&, const auto&) { return true; })
+    } -> std::same_as<Trace<typename Q::State, typename Q::Inner::Action>>;
 };
 
 }  // namespace slush::checker
