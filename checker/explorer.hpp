@@ -131,7 +131,11 @@ class Explorer {
   static constexpr std::size_t kTell = 256;
   static constexpr std::size_t kCollectChunk = 4096;
   static constexpr std::size_t kLookupTask = 8192;  // entries a worker looks up at a time
-  static constexpr std::size_t kHashedAhead = 32;   // a state's successors hashed before filing
+  // The lean search expands states in groups of kExpandedAhead (packed steps) and hashes their
+  // successors before filing any, so that the filter of recent successors, up to kRecentBytes
+  // per worker, is read from the caches well after its loads were started.
+  static constexpr std::size_t kExpandedAhead = 32;
+  static constexpr std::size_t kRecentBytes = std::size_t(8) << 20;
 
   /// A state being expanded and its steps.
   struct Expansion {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/copy_record.hpp"
@@ -58,6 +59,8 @@ class PackedSteps {
   const std::uint8_t* at(std::size_t k) const { return bytes_.data() + k * width_; }
   /// Whether a fair action is enabled (false: the state is quiescent).
   bool any_fair() const { return fair_; }
+  /// Whether a fair action was appended since the last call (or clear()), and resets that.
+  bool take_fair() { return std::exchange(fair_, false); }
 
  private:
   std::size_t width_;

@@ -14,7 +14,8 @@
 // A successor the worker generated a moment ago is not filed again (RecentSuccessors, by its
 // hash where that identifies the state, else by its record of two words; wider records are
 // always filed): keeping the next level in generation order keeps siblings together, and
-// siblings share most of their successors.
+// siblings share most of their successors. The filter grows with the table; states are expanded
+// in groups and their successors' filter slots fetched before any is filed.
 //
 // The order of lookups differs from the one-state-at-a-time search of explorer.hpp; the set of
 // states of each level does not, so state and transition counts, depth and the level of the
@@ -83,6 +84,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::vector<Fresh> fresh;  // per logged successor: new to the table or not
     RecentSuccessors recent;
     PackedSteps steps;
+    std::vector<std::uint64_t> hashes;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
     std::vector<std::uint8_t> packed;
     std::vector<std::uint8_t> next;  // its share of the next level
@@ -164,6 +166,21 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     w.parts.add(h, std::uint32_t(w.logged));
     copy_record(grown(w.log, w.logged++), successor, width_);
   };
+  // Appends the packed successors of a state to the worker's steps; false if a step violates a
+  // step invariant.
+  auto expand = [&](SweepWorker& w, const std::uint8_t* rec) {
+    if constexpr (StepsPacked<M>)
+      if (step_packed) return model_.packed_successors(rec, w.steps), true;
+    const State s = model_.unpack(rec);
+    w.full.clear();
+    model_.successors(s, w.full);
+    for (const auto& step : w.full) {
+      if (check_steps && !violated_on(s, step.action, step.next).empty()) return false;
+      model_.pack(step.next, w.packed.data());
+      w.steps.push(w.packed.data(), step.fair);
+    }
+    return true;
+  };
   // Expands states of the level until the workers have filed the round's successors between
   // them: a worker that expands faster files more (a fixed share each would leave the faster
   // one waiting). A batch it does not finish is kept for its next round.
@@ -188,46 +205,27 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         }
         if (w.at == w.end) return;
       }
-      {
+      // States are expanded a group at a time, their successors packed and hashed, and the
+      // filter slots of all fetched, before any is filed: the filter's loads overlap one another
+      // and the stepping, rather than wait one after another.
+      w.steps.clear();
+      const std::size_t group = std::min(w.end - w.at, kExpandedAhead);
+      for (std::size_t g = 0; g < group; ++g) {
         const std::uint8_t* rec = current[w.segment].data() + w.at++ * width_;
-        bool fair = false;
-        if (step_packed) {
-          if constexpr (StepsPacked<M>) {
-            w.steps.clear();
-            model_.packed_successors(rec, w.steps);
-            w.transitions += w.steps.size();
-            // The state's successors are hashed first and their filter slots fetched, so that
-            // the filter's loads overlap rather than wait one after another.
-            const std::size_t n = std::min(w.steps.size(), kHashedAhead);
-            std::uint64_t hashes[kHashedAhead];
-            for (std::size_t k = 0; k < n; ++k) {
-              hashes[k] = VisitedSet::hash(w.steps.at(k), width_);
-              if (hash_is_state || filter_records) w.recent.prefetch(hashes[k]);
-            }
-            for (std::size_t k = 0; k < w.steps.size(); ++k)
-              file(w, w.steps.at(k),
-                   k < n ? hashes[k] : VisitedSet::hash(w.steps.at(k), width_));
-            fair = w.steps.any_fair();
-          }
-        } else {
-          const State s = model_.unpack(rec);
-          w.full.clear();
-          model_.successors(s, w.full);
-          w.transitions += w.full.size();
-          for (const auto& step : w.full) {
-            fair |= step.fair;
-            if (check_steps && !violated_on(s, step.action, step.next).empty())
-              return halt(StopReason::Violation);
-            model_.pack(step.next, w.packed.data());
-            file(w, w.packed.data(), VisitedSet::hash(w.packed.data(), width_));
-          }
-        }
-        if (!fair) {
+        if (!expand(w, rec)) return halt(StopReason::Violation);
+        if (!w.steps.take_fair()) {
           ++w.quiescent;
           if (check_quiescence && !unmet_at_quiescence(model_.unpack(rec)).empty())
             return halt(StopReason::Violation);
         }
       }
+      w.transitions += w.steps.size();
+      w.hashes.resize(w.steps.size());
+      for (std::size_t k = 0; k < w.steps.size(); ++k) {
+        w.hashes[k] = VisitedSet::hash(w.steps.at(k), width_);
+        if (hash_is_state || filter_records) w.recent.prefetch(w.hashes[k]);
+      }
+      for (std::size_t k = 0; k < w.steps.size(); ++k) file(w, w.steps.at(k), w.hashes[k]);
     }
   };
   // Looks up entries [first, n) of part p of worker `from`'s buffers and marks the new states in
@@ -286,7 +284,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       // The partitions' buffers reach their size in the first rounds and keep it; the levels'
       // segments may still double.
       std::size_t buffers = 0, frontier = 0;
-      for (const auto& w : workers) {
+      for (auto& w : workers) {
+        w.recent.size(w.recent.log2_slots_for(visited.bytes(), kRecentBytes));
         buffers += w.parts.bytes() + w.log.capacity() + w.fresh.capacity() + w.recent.bytes();
         frontier += w.next.capacity();
       }

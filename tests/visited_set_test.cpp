@@ -227,19 +227,45 @@ TEST(VisitedSet, SharedGrowthOnTwoThreadsKeepsEveryRecord) {
 // start value must match nothing), and filters from 2 slots up, so slots are shared.
 RC_GTEST_PROP(RecentSuccessors, RecognisesOnlyHashesOfferedBefore, ()) {
   const auto log2_slots = *rc::gen::inRange<unsigned>(1, 8);
-  const auto pool = *rc::gen::container<std::vector<std::uint64_t>>(
-      *rc::gen::inRange<std::size_t>(1, 40), rc::gen::arbitrary<std::uint64_t>());
+  // The filter is resized once, part way (a search sizes it to its table between rounds).
+  const auto resized_log2 = *rc::gen::inRange<unsigned>(1, 8);
+  auto pool = *rc::gen::container<std::vector<std::uint64_t>>(
+      *rc::gen::inRange<std::size_t>(0, 20), rc::gen::arbitrary<std::uint64_t>());
+  // The start values of the first slots of either size (slot i starts with a value that belongs
+  // in slot i ^ 1) must match nothing either.
+  for (const unsigned log2 : {log2_slots, resized_log2})
+    for (std::uint64_t i = 1; i < 4; ++i) pool.push_back(i << (64 - log2));
   const auto picks = *rc::gen::container<std::vector<std::size_t>>(
       rc::gen::inRange<std::size_t>(0, pool.size() + 1));
+  const auto resize_at = *rc::gen::inRange<std::size_t>(0, picks.size() + 1);
   RecentSuccessors recent(log2_slots);
   std::set<std::uint64_t> offered;
-  for (std::size_t pick : picks) {
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    if (i == resize_at) recent.size(resized_log2);
+    const std::size_t pick = picks[i];
     const std::uint64_t h = pick < pool.size() ? pool[pick] : 0;
     const bool seen = recent.seen(h);
     RC_ASSERT(!seen || offered.count(h) == 1);
     offered.insert(h);
     RC_ASSERT(recent.seen(h));  // just offered: remembered
   }
+}
+
+// The filter's size follows the table: a sixteenth of its bytes, in a power of two of slots,
+// from 2^14 slots up to the cap; a slot costs three words where records are kept.
+TEST(RecentSuccessors, SizeFollowsTheTableUpToItsCap) {
+  RecentSuccessors hashes, records;
+  records.keep_records();
+  const std::size_t cap = std::size_t(8) << 20, MiB = std::size_t(1) << 20;
+  EXPECT_EQ(hashes.log2_slots_for(0, cap), RecentSuccessors::kMinLog2Slots);
+  EXPECT_EQ(hashes.log2_slots_for(16 * MiB, cap), 17u);      // 1 MiB: 2^17 slots of 8 bytes
+  EXPECT_EQ(hashes.log2_slots_for(16 * MiB - 1, cap), 16u);  // just under: half as many
+  EXPECT_EQ(hashes.log2_slots_for(std::size_t(1) << 40, cap), 20u);  // 8 MiB, the cap
+  EXPECT_EQ(records.log2_slots_for(std::size_t(1) << 40, cap), 18u);  // 24 bytes a slot
+  hashes.size(17);
+  EXPECT_EQ(hashes.bytes(), MiB);
+  records.size(18);
+  EXPECT_EQ(records.bytes(), 6 * MiB);
 }
 
 // Records of two words are kept whole: a record is recognised only if it was offered before,
@@ -250,10 +276,14 @@ RC_GTEST_PROP(RecentSuccessors, RecognisesOnlyRecordsOfferedBefore, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(9, 17);
   const auto picks = *rc::gen::container<std::vector<std::pair<std::uint8_t, std::uint8_t>>>(
       rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 6), rc::gen::inRange<std::uint8_t>(0, 4)));
+  const auto resized_log2 = *rc::gen::inRange<unsigned>(1, 8);
+  const auto resize_at = *rc::gen::inRange<std::size_t>(0, picks.size() + 1);
   RecentSuccessors recent(log2_slots);
   recent.keep_records();
   std::set<std::pair<std::uint64_t, std::vector<std::uint8_t>>> offered;
-  for (const auto& [r, hash] : picks) {
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    if (i == resize_at) recent.size(resized_log2);  // resized part way, as a search does
+    const auto& [r, hash] = picks[i];
     std::vector<std::uint8_t> record(width, 0);
     record[width - 1] = r;  // records differ in their last byte (the second word)
     const std::uint64_t h = std::uint64_t(hash) << 60;
