@@ -52,6 +52,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   const bool hash_is_state = visited.hash_identifies_record();
   // Records of two words, whole in the table, are kept whole in the filter.
   const bool filter_records = !hash_is_state && visited.layout() == VisitedLayout::Inline;
+  const bool one_word = visited.one_word();
   const std::size_t entry = Partitions::kStride + width_ + 1;  // bytes per filed successor
   std::size_t round = std::min(kRoundRecords, kRoundBytes / entry);
   if (options_.memory_bytes)
@@ -231,27 +232,38 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // Looks up entries [first, n) of part p of worker `from`'s buffers and marks the new states in
   // its log.
   auto look_up_run = [&](SweepWorker& w, SweepWorker& from, std::size_t p, std::size_t first,
-                         std::size_t n) {
+                         std::size_t n, auto&& insert) {
     for (std::size_t k = first; k < std::min(n, first + kAhead); ++k)
       visited.prefetch(from.parts.hash(p, k));
     for (std::size_t k = first; k < n; ++k) {
       if (k + kAhead < n) visited.prefetch(from.parts.hash(p, k + kAhead));
-      const std::uint64_t h = from.parts.hash(p, k);
       const std::uint32_t r = from.parts.record(p, k);
-      const std::uint8_t* rec = from.log.data() + std::size_t(r) * width_;
-      const bool fresh =
-          concurrent ? visited.insert_concurrent(h) : visited.insert(rec, h);
-      if (!fresh) continue;
+      if (!insert(from.parts.hash(p, k), from.log.data() + std::size_t(r) * width_)) continue;
       if (concurrent) ++w.placed;  // (a one-worker insert counts itself)
       from.fresh[r] = Fresh::yes;  // (each entry is looked up once: no other worker writes it)
     }
+  };
+  // The run with the set's insert for this search: lock-free, one word, or any layout.
+  auto look_up_part = [&](SweepWorker& w, SweepWorker& from, std::size_t p, std::size_t first,
+                          std::size_t n) {
+    if (concurrent)
+      return look_up_run(w, from, p, first, n, [&](std::uint64_t h, const std::uint8_t*) {
+        return visited.insert_concurrent(h);
+      });
+    if (one_word)
+      return look_up_run(w, from, p, first, n, [&](std::uint64_t h, const std::uint8_t*) {
+        return visited.insert_word(h);
+      });
+    look_up_run(w, from, p, first, n, [&](std::uint64_t h, const std::uint8_t* rec) {
+      return visited.insert(rec, h);
+    });
   };
   auto look_up = [&](SweepWorker& w, const LookupTask& task) {
     if (options_.max_states && visited.size_relaxed() + w.placed >= options_.max_states)
       return halt(StopReason::StateBound);
     if (task.from != kEveryWorker)
-      return look_up_run(w, workers[task.from], task.part, task.first, task.end);
-    for (auto& from : workers) look_up_run(w, from, task.part, 0, from.parts.size(task.part));
+      return look_up_part(w, workers[task.from], task.part, task.first, task.end);
+    for (auto& from : workers) look_up_part(w, from, task.part, 0, from.parts.size(task.part));
   };
   // Moves the new states of the logs, in generation order, to the workers' shares of the next
   // level: each worker takes chunks of kCollectChunk log entries, from any log, so that a worker

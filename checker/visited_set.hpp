@@ -97,14 +97,39 @@ class VisitedSet {
     return true;
   }
 
+  /// Whether every slot is one word holding the record's hash or fingerprint (a one-word inline
+  /// record or a 64-bit fingerprint): insert_word then does insert's work.
+  bool one_word() const {
+    return (layout_ == VisitedLayout::Inline || layout_ == VisitedLayout::Fingerprint) &&
+           words_ == 1;
+  }
+  /// insert() of the record whose hash is `h`, in a one_word() set: no layout to dispatch on, so
+  /// a loop of lookups keeps it inline.
+  [[gnu::always_inline]] bool insert_word(std::uint64_t h) {
+    std::uint64_t v = h;
+    if (layout_ == VisitedLayout::Fingerprint) {
+      v = h ? h : 1;  // 0 marks an empty slot
+    } else if (v == 0) {
+      return insert_zero();  // looks empty: kept beside the table
+    }
+    if (count_ >= grow_at_) grow();
+    std::uint64_t* t = table_.data();
+    for (std::size_t i = home(h);;) {
+      if (t[i] == v) return false;
+      if (t[i] == 0) {
+        t[i] = v;
+        ++count_;
+        return true;
+      }
+      if (++i == capacity_) i = 0;
+    }
+  }
+
   // Sharing the set between threads. A set of one-word slots (records of up to 8 bytes, or
   // fingerprints) takes lock-free inserts (compare-and-swap on the slot); such inserts never grow
   // the table, so the caller stops every inserter, then grows it (needs_growth, grow). Other sets
   // are shared under the caller's lock through insert().
-  bool lock_free() const {
-    return (layout_ == VisitedLayout::Inline || layout_ == VisitedLayout::Fingerprint) &&
-           words_ == 1;
-  }
+  bool lock_free() const { return one_word(); }
   /// A lock-free insert of the record whose hash is `h` (a one-word slot holds the hash alone);
   /// true if the record was new. The caller counts the new records it placed and adds them with
   /// add_count (at least once per batch).

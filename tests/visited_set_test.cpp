@@ -19,14 +19,17 @@ namespace {
 
 /// Inserts `records` (each `width` bytes) into a set that starts with 4 slots, so that it grows
 /// many times, and checks every answer against std::set.
-/// `concurrent`: lock-free inserts, the table grown between them in place or, with `shared`, by
-/// `shares` movers taking chunks of `chunk` old slots (one after another here; the test
+/// How the records go in: insert() with the record; insert_word() with its hash alone (sets of
+/// one-word slots); lock-free inserts, the table grown between them in place or, with `shared`,
+/// by `shares` movers taking chunks of `chunk` old slots (one after another here; the test
 /// SharedGrowthOnTwoThreadsKeepsEveryRecord and tests/engine_modes_test.cpp run them on two
 /// threads).
+enum class Inserts { Record, Word, LockFree };
 void expect_exact_answers(std::size_t width, bool fingerprints,
-                          const std::vector<std::vector<std::uint8_t>>& records,
-                          bool concurrent, bool shared = false, std::size_t shares = 1,
+                          const std::vector<std::vector<std::uint8_t>>& records, Inserts how,
+                          bool shared = false, std::size_t shares = 1,
                           std::size_t chunk = VisitedSet::kGrowChunk) {
+  const bool concurrent = how == Inserts::LockFree;
   VisitedSet set(width, fingerprints, /*numbered=*/false, /*initial_slots=*/4);
   std::set<std::string> seen;  // records as byte strings (a set of vectors draws a false GCC 12 warning)
   for (const auto& r : records) {
@@ -41,6 +44,8 @@ void expect_exact_answers(std::size_t width, bool fingerprints,
       }
       fresh = set.insert_concurrent(h);
       if (fresh) set.add_count(1);
+    } else if (how == Inserts::Word && set.one_word()) {
+      fresh = set.insert_word(h);
     } else {
       fresh = set.insert(r.data(), h);
     }
@@ -66,13 +71,13 @@ std::vector<std::vector<std::uint8_t>> records(std::size_t width) {
 
 RC_GTEST_PROP(VisitedSet, InlineRecordsAreNewExactlyOnce, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(1, 17);
-  expect_exact_answers(width, false, records(width), false);
+  expect_exact_answers(width, false, records(width), Inserts::Record);
 }
 
 RC_GTEST_PROP(VisitedSet, FingerprintsOfNarrowRecordsAreExact, ()) {
   // Up to 8 bytes the fingerprint is a bijection of the record: no omission is possible.
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
-  expect_exact_answers(width, true, records(width), false);
+  expect_exact_answers(width, true, records(width), Inserts::Record);
 }
 
 
@@ -150,7 +155,16 @@ TEST(VisitedSet, CompactFingerprintsTakeInsertsInPartsApartAtOnce) {
 
 RC_GTEST_PROP(VisitedSet, LockFreeInsertsAgreeWithLockedOnes, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
-  expect_exact_answers(width, *rc::gen::arbitrary<bool>(), records(width), true);
+  expect_exact_answers(width, *rc::gen::arbitrary<bool>(), records(width), Inserts::LockFree);
+}
+
+// The lean search's one-worker lookups pass the hash alone (insert_word), for records of up to
+// 8 bytes and for 64-bit fingerprints, through every growth and the all-zero record.
+RC_GTEST_PROP(VisitedSet, OneWordInsertsAgreeWithRecordInserts, ()) {
+  const auto width = *rc::gen::inRange<std::size_t>(1, 9);
+  const bool fingerprints = *rc::gen::arbitrary<bool>();
+  RC_ASSERT(VisitedSet(width, fingerprints, false).one_word());
+  expect_exact_answers(width, fingerprints, records(width), Inserts::Word);
 }
 
 TEST(VisitedSet, GrowsInPlaceKeepingEveryRecord) {
@@ -174,7 +188,7 @@ RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
   // One-word slots only: inline records of up to 8 bytes, or fingerprints.
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
   const bool fingerprints = *rc::gen::arbitrary<bool>();
-  expect_exact_answers(width, fingerprints, records(width), true, true,
+  expect_exact_answers(width, fingerprints, records(width), Inserts::LockFree, true,
                        *rc::gen::inRange<std::size_t>(1, 5), *rc::gen::inRange<std::size_t>(1, 65));
 }
 
