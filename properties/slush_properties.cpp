@@ -1,5 +1,9 @@
 #include "properties/slush_properties.hpp"
 
+#include <optional>
+
+#include "properties/state_memo.hpp"
+
 namespace slush::properties {
 
 using checker::PropertyKind;
@@ -104,10 +108,9 @@ std::uint64_t undelivered(const SlushModel& md, const State& s) {
   return pending;
 }
 
-/// acceptance-soundness (M7), across a step: for every node, the seed's aggregated pair of each
-/// of its roots equals the direct count over its subtree, and a root that becomes final (pruning
-/// the older ones) is then accepted by strictly more than half of the subtree.
-bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
+/// acceptance-soundness (M7), its part in the successor alone: for every node, the seed's
+/// aggregated pair of each of its roots equals the direct count over its subtree.
+bool aggregation_exact(const SlushModel& md, const State& t) {
   const model::StateTree tree(t, md.tree().size());
   for (NodeId x = 1; x < md.tree().size(); ++x) {
     if (md.cut_off(t, x)) continue;
@@ -116,7 +119,23 @@ bool acceptance_sound(const SlushModel& md, const State& s, const State& t) {
       const auto [a, b] = md.aggregated(t, tree, x, time);
       if (a != md.acceptance(t, tree, x, time) || b != size) return false;
     }
-    if (t.fin(x) != s.fin(x) && 2 * md.acceptance(t, tree, x, t.fin(x)) <= size) return false;
+  }
+  return true;
+}
+
+/// acceptance-soundness (M7), across a step: the successor's aggregation is exact
+/// (aggregation_exact, answered from this thread's memo for a successor reached lately by
+/// another transition), and a root that becomes final (pruning the older ones) is then accepted
+/// by strictly more than half of the subtree.
+bool acceptance_sound(const SlushModel& md, std::uint64_t owner, const State& s, const State& t) {
+  thread_local StateMemo memo;
+  if (!memo.remembered(owner, t.data(), t.size_bytes(), [&] { return aggregation_exact(md, t); }))
+    return false;
+  std::optional<model::StateTree> tree;  // built only if a root became final
+  for (NodeId x = 1; x < md.tree().size(); ++x) {
+    if (t.fin(x) == s.fin(x) || md.cut_off(t, x)) continue;
+    if (!tree) tree.emplace(t, md.tree().size());
+    if (2 * md.acceptance(t, *tree, x, t.fin(x)) <= tree->size(x)) return false;
   }
   return true;
 }
@@ -243,8 +262,9 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
                     "is over 50% accepted",
                     "The mechanism; Fig. 12"));
   if (md.consensus())
-    ps.back().holds_on = [m](const State& s, const model::Action&, const State& t) {
-      return acceptance_sound(*m, s, t);
+    ps.back().holds_on = [m, owner = StateMemo::new_owner()](const State& s, const model::Action&,
+                                                              const State& t) {
+      return acceptance_sound(*m, owner, s, t);
     };
   ps.push_back(make("election-safety", PropertyKind::StepInvariant,
                     "an operator changes only with a majority of descendants' votes; under "
