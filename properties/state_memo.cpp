@@ -14,7 +14,11 @@ std::uint64_t StateMemo::new_owner() {
 void StateMemo::reset(std::uint64_t owner, std::size_t width) {
   owner_ = owner;
   width_ = width;
-  keys_.assign((std::size_t(1) << log2_slots_) * width, 0);
+  // Only the answers are cleared: a key is read only beside an answer, which is written with it.
+  // (A fuzzing run takes a new owner for a few hundred steps; clearing every key would cost more
+  // than the run.)
+  if (keys_.size() < (std::size_t(1) << log2_slots_) * width)
+    keys_.resize((std::size_t(1) << log2_slots_) * width);
   answers_.assign(std::size_t(1) << log2_slots_, kEmpty);
 }
 

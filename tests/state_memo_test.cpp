@@ -66,5 +66,18 @@ TEST(StateMemo, AnotherOwnerIsNotAnsweredFromMemory) {
   EXPECT_EQ(memo.computed(), 3u);
 }
 
+// States of another width (another configuration's) are not answered from memory either, in a
+// memo grown for them or shrunk back.
+TEST(StateMemo, AStateOfAnotherWidthIsNotAnsweredFromMemory) {
+  StateMemo memo(2);
+  const std::uint64_t owner = StateMemo::new_owner();
+  const std::vector<std::uint8_t> narrow{1, 2, 3}, wide{1, 2, 3, 0, 0, 0, 0, 0};
+  EXPECT_TRUE(memo.remembered(owner, narrow.data(), narrow.size(), [] { return true; }));
+  EXPECT_FALSE(memo.remembered(owner, wide.data(), wide.size(), [] { return false; }));
+  EXPECT_TRUE(memo.remembered(owner, narrow.data(), narrow.size(), [] { return true; }));
+  EXPECT_FALSE(memo.remembered(owner, wide.data(), wide.size(), [] { return false; }));
+  EXPECT_EQ(memo.computed(), 4u);
+}
+
 }  // namespace
 }  // namespace slush::properties
