@@ -74,27 +74,21 @@ class VisitedSet {
   /// record's number.
   /// (Inline: it runs once per transition.)
   bool insert(const std::uint8_t* record, std::uint64_t h, StateId* id = nullptr) {
-    std::uint64_t v[2] = {0, 0};
     switch (layout_) {
       case VisitedLayout::Indexed:
         return insert_indexed(record, h, id);
       case VisitedLayout::CompactFingerprint:
         return compact_->insert(h);
       case VisitedLayout::Fingerprint:
-        v[0] = h ? h : 1;  // 0 marks an empty slot
-        break;
+        return insert_word(h);
       case VisitedLayout::Inline:
-        if (words_ == 1)
-          v[0] = h;  // the record's hash stands for the record
-        else
-          std::memcpy(v, record, width_);
-        if ((v[0] | v[1]) == 0) return insert_zero();  // looks empty: kept beside the table
         break;
     }
-    if (count_ >= grow_at_) grow();
-    if (!insert_words(v, h)) return false;
-    ++count_;
-    return true;
+    if (words_ == 1) return insert_word(h);  // the record's hash stands for the record
+    std::uint64_t v[2] = {0, 0};
+    std::memcpy(v, record, width_);
+    if ((v[0] | v[1]) == 0) return insert_zero();  // looks empty: kept beside the table
+    return place_new(v, h);
   }
 
   /// Whether every slot is one word holding the record's hash or fingerprint (a one-word inline
@@ -106,23 +100,13 @@ class VisitedSet {
   /// insert() of the record whose hash is `h`, in a one_word() set: no layout to dispatch on, so
   /// a loop of lookups keeps it inline.
   [[gnu::always_inline]] bool insert_word(std::uint64_t h) {
-    std::uint64_t v = h;
+    std::uint64_t v[2] = {h, 0};  // (insert_words reads one word of a one-word set)
     if (layout_ == VisitedLayout::Fingerprint) {
-      v = h ? h : 1;  // 0 marks an empty slot
-    } else if (v == 0) {
+      v[0] = h ? h : 1;  // 0 marks an empty slot
+    } else if (h == 0) {
       return insert_zero();  // looks empty: kept beside the table
     }
-    if (count_ >= grow_at_) grow();
-    std::uint64_t* t = table_.data();
-    for (std::size_t i = home(h);;) {
-      if (t[i] == v) return false;
-      if (t[i] == 0) {
-        t[i] = v;
-        ++count_;
-        return true;
-      }
-      if (++i == capacity_) i = 0;
-    }
+    return place_new(v, h);
   }
 
   // Sharing the set between threads. A set of one-word slots (records of up to 8 bytes, or
@@ -221,6 +205,14 @@ class VisitedSet {
   bool place_above(const std::uint64_t* v, std::uint64_t h);
   /// The hash a slot's record was placed by: the fingerprint itself, or the record's.
   std::uint64_t hash_of_slot(const std::uint64_t* v) const;
+  /// Inserts slot value `v` (words_ words, not all zero) probing from hash `h`, growing the table
+  /// first if it is full enough, and counts it; true if it was new.
+  [[gnu::always_inline]] bool place_new(const std::uint64_t* v, std::uint64_t h) {
+    if (count_ >= grow_at_) grow();
+    if (!insert_words(v, h)) return false;
+    ++count_;
+    return true;
+  }
   /// Inserts slot value `v` (words_ words, not all zero) probing from hash `h`.
   bool insert_words(const std::uint64_t* v, std::uint64_t h) {
     std::uint64_t* t = table_.data();
