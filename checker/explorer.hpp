@@ -155,6 +155,8 @@ class Explorer {
     std::vector<char> batch_fresh;   // a shared numbered store: the same, for the whole batch
     std::vector<StateId> batch_ids;
     std::vector<GraphEdge> edges;  // liveness: the transitions this worker expanded
+    // With several workers: where in `edges` each batch it expanded begins (batch, first edge).
+    std::vector<std::pair<std::size_t, std::size_t>> edge_runs;
     std::uint64_t transitions = 0, quiescent = 0, expanded = 0;
     std::size_t placed = 0;  // lock-free inserts not yet added to the set's count
     bool inserted = false;
@@ -478,6 +480,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       return false;
     };
     std::size_t successors = 0;
+    if (record_edges && shared) w.edge_runs.emplace_back(at / (kBatch * entry), w.edges.size());
     if (numbered) {  // the batch's states, read from the store in one go
       for (std::size_t j = 0; j < n; ++j) {
         Expansion& e = w.batch[j];
@@ -624,6 +627,26 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     }
     current.clear();
     if (!shared) current.swap(workers[0].next);
+    // With several workers, the level's edges go to the graph in the order of their batches:
+    // the batches cover the level in order, so the graph's edges stay grouped by source state
+    // (in numbered order, see below), as one worker records them.
+    if (record_edges && shared) {
+      struct Run {
+        std::size_t batch;
+        const GraphEdge *first, *end;
+      };
+      std::vector<Run> runs;
+      for (auto& w : workers)
+        for (std::size_t k = 0; k < w.edge_runs.size(); ++k) {
+          const std::size_t end =
+              k + 1 < w.edge_runs.size() ? w.edge_runs[k + 1].second : w.edges.size();
+          runs.push_back({w.edge_runs[k].first, w.edges.data() + w.edge_runs[k].second,
+                          w.edges.data() + end});
+        }
+      std::sort(runs.begin(), runs.end(),
+                [](const Run& a, const Run& b) { return a.batch < b.batch; });
+      for (const Run& r : runs) edges_.insert(edges_.end(), r.first, r.end);
+    }
     for (auto& w : workers) {
       stats_.transitions += w.transitions;
       stats_.quiescent += w.quiescent;
@@ -632,10 +655,21 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       w.inserted = false;
       current.insert(current.end(), w.next.begin(), w.next.end());
       w.next.clear();
-      edges_.insert(edges_.end(), w.edges.begin(), w.edges.end());
+      if (!shared) edges_.insert(edges_.end(), w.edges.begin(), w.edges.end());
       w.edges.clear();
+      w.edge_runs.clear();
     }
     if (stop) return stopped(level);
+    // A shared numbered store: the states numbered during this level are the next one, and
+    // are taken in numbered order (each worker listed its own, interleaved with the others').
+    if (reader_writer) {
+      const std::size_t count = current.size() / entry;
+      const StateId first = StateId(visited.size() - count);
+      for (std::size_t j = 0; j < count; ++j) {
+        const StateId id = first + StateId(j);
+        std::memcpy(current.data() + j * entry, &id, sizeof id);
+      }
+    }
     if (level == last_level && !current.empty())
       throw ModelContractError(
           "trace rebuild: the numbered search passed the level of the "
@@ -649,7 +683,7 @@ template <ExplorableModel M>
 typename Explorer<M>::Result Explorer<M>::fair_cycle_check(const VisitedSet& visited) {
   stats_.edges = edges_.size();
   stats_.fair_cycles_examined = true;
-  FairCycles<M> cycles(model_, visited.numbered(), parent_, std::move(edges_));
+  FairCycles<M> cycles(model_, visited.numbered(), parent_, std::move(edges_), options_.threads);
   edges_ = {};
   const auto& props = model_.properties();
   for (std::size_t i : liveness_) {

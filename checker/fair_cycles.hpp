@@ -31,6 +31,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -139,17 +140,20 @@ class FairCycles {
   using Action = typename M::Action;
   using Cex = Counterexample<State, Action>;
 
+  /// `edges` come grouped by source, in numbered order (as a breadth-first search that expands
+  /// states in numbered order records them), and are kept as they are. `threads` workers judge
+  /// the states' obligations.
   FairCycles(const M& model, const StateStore& store, const std::vector<StateId>& parent,
-             std::vector<GraphEdge> edges)
-      : model_(model), store_(store), parent_(parent) {
+             std::vector<GraphEdge> edges, unsigned threads = 1)
+      : model_(model), store_(store), parent_(parent), threads_(std::max(1u, threads)) {
+    if (!std::is_sorted(edges.begin(), edges.end(),
+                        [](const GraphEdge& a, const GraphEdge& b) { return a.from < b.from; }))
+      throw std::logic_error("fair cycles: the graph's edges are not grouped by source state");
     const std::size_t n = store.size();
-    // Edges grouped by source (counting sort; the steps of a state stay in the model's order).
     first_.assign(n + 1, 0);
     for (const auto& e : edges) ++first_[e.from + 1];
     for (std::size_t v = 0; v < n; ++v) first_[v + 1] += first_[v];
-    out_.resize(edges.size());
-    std::vector<std::size_t> at(first_.begin(), first_.end() - 1);
-    for (const auto& e : edges) out_[at[e.from]++] = e;
+    out_ = std::move(edges);
   }
 
   /// Components with a cycle examined so far (over every obligation).
@@ -159,8 +163,19 @@ class FairCycles {
   std::optional<Cex> find(const Property<State, Action>& p) {
     const std::size_t n = store_.size();
     std::vector<std::uint64_t> mask(n);
+    // Each worker judges a contiguous share of the states.
+    std::vector<std::uint64_t> any_of(threads_, 0);
+    auto judge = [&](unsigned t) {
+      for (std::size_t v = n * t / threads_; v < n * (t + 1) / threads_; ++v)
+        any_of[t] |= mask[v] = p.outstanding(model_.unpack(store_.at(StateId(v))));
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < threads_; ++t) pool.emplace_back(judge, t);
+      judge(0);
+    }
     std::uint64_t any = 0;
-    for (StateId v = 0; v < n; ++v) any |= mask[v] = p.outstanding(model_.unpack(store_.at(v)));
+    for (std::uint64_t a : any_of) any |= a;
     for (unsigned bit = 0; bit < 64; ++bit) {
       if (!(any >> bit & 1)) continue;
       std::vector<StateId> members;
@@ -179,26 +194,43 @@ class FairCycles {
   /// The strongly connected components of the subgraph on `members` that hold a cycle (two or
   /// more states, or one with a step to itself), each sorted by state number.
   std::vector<std::vector<StateId>> cyclic_components(const std::vector<StateId>& members) {
-    using Graph = boost::compressed_sparse_row_graph<boost::directedS>;
+    // Vertices numbered in 32 bits, as states are; edges counted in a word.
+    using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                                     boost::no_property, boost::no_property,
+                                                     StateId, std::size_t>;
     local_.assign(store_.size(), kOutside);
     for (std::size_t i = 0; i < members.size(); ++i) local_[members[i]] = StateId(i);
-    std::vector<std::pair<std::size_t, std::size_t>> sub;
+    // The subgraph's edges come out grouped by source (members are sorted, and so is out_), so
+    // the graph is built without sorting them; they are counted first to be stored once.
+    std::size_t inside = 0;
+    for (StateId v : members)
+      for (std::size_t k = first_[v]; k < first_[v + 1]; ++k) inside += local_[out_[k].to] != kOutside;
+    std::vector<std::pair<StateId, StateId>> sub;
+    sub.reserve(inside);
     std::vector<char> self_loop(members.size(), 0);
     for (std::size_t i = 0; i < members.size(); ++i)
       for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
         if (const StateId j = local_[out_[k].to]; j != kOutside) {
-          sub.emplace_back(i, j);
+          sub.emplace_back(StateId(i), j);
           if (j == i) self_loop[i] = 1;
         }
-    const Graph g(boost::edges_are_unsorted_multi_pass, sub.begin(), sub.end(), members.size());
-    std::vector<std::size_t> comp(members.size());
+    const Graph g(boost::edges_are_sorted, sub.begin(), sub.end(), StateId(members.size()),
+                  sub.size());
+    sub = {};
+    std::vector<StateId> comp(members.size());
     const std::size_t count = boost::strong_components(
         g, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, g)));
-    std::vector<std::vector<StateId>> by_comp(count);
-    for (std::size_t i = 0; i < members.size(); ++i) by_comp[comp[i]].push_back(members[i]);
+    // Only the components with a cycle are gathered (most are single states without a loop).
+    std::vector<StateId> size(count, 0);
+    for (StateId c : comp) ++size[c];
+    std::vector<std::size_t> slot(count, kNone);
     std::vector<std::vector<StateId>> out;
-    for (auto& c : by_comp)
-      if (c.size() > 1 || self_loop[local_[c[0]]]) out.push_back(std::move(c));
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const StateId c = comp[i];
+      if (size[c] == 1 && !self_loop[i]) continue;
+      if (slot[c] == kNone) slot[c] = out.size(), out.emplace_back().reserve(size[c]);
+      out[slot[c]].push_back(members[i]);
+    }
     components_ += out.size();
     return out;
   }
@@ -341,6 +373,7 @@ class FairCycles {
   const M& model_;
   const StateStore& store_;
   const std::vector<StateId>& parent_;
+  unsigned threads_;
   std::vector<std::size_t> first_;  // out-edges of v: out_[first_[v] .. first_[v + 1])
   std::vector<GraphEdge> out_;
   std::vector<StateId> local_;

@@ -1,6 +1,10 @@
 // Liveness through strongly connected components: fair cycles, weak fairness, obligations, and
 // the lasso trace that shows a violation.
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
 
 #include "checker/explorer.hpp"
 #include "tests/toy_models.hpp"
@@ -130,6 +134,105 @@ TEST(FairCycles, TwoWorkersGrowASharedNumberedStoreAndCountAsOne) {
   EXPECT_EQ(b.stats.edges, a.stats.edges);
   EXPECT_EQ(b.stats.depth, a.stats.depth);
   EXPECT_TRUE(b.stats.fair_cycles_examined);
+}
+
+/// The cyclic components of the pending states reachable from state 0 of `g` (two or more
+/// states that reach one another, or one with a step to itself), by transitive closure.
+std::size_t reference_cyclic_components(const GivenGraph& g) {
+  const std::size_t n = g.next.size();
+  std::vector<char> reached(n, 0);
+  std::vector<std::size_t> queue{0};
+  reached[0] = 1;
+  for (std::size_t at = 0; at < queue.size(); ++at)
+    for (const auto& e : g.next[queue[at]])
+      if (!reached[e.to]) reached[e.to] = 1, queue.push_back(e.to);
+  auto member = [&](std::size_t v) { return reached[v] && g.pending[v]; };
+  std::vector<std::vector<char>> reach(n, std::vector<char>(n, 0));  // by one or more steps
+  for (std::size_t v = 0; v < n; ++v)
+    if (member(v))
+      for (const auto& e : g.next[v])
+        if (member(e.to)) reach[v][e.to] = 1;
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j)
+        if (reach[i][k] && reach[k][j]) reach[i][j] = 1;
+  std::size_t count = 0;
+  std::vector<char> counted(n, 0);
+  for (std::size_t v = 0; v < n; ++v) {
+    if (!member(v) || counted[v] || !reach[v][v]) continue;
+    ++count;  // v is on a cycle: its component is every state it reaches and is reached by
+    for (std::size_t w = 0; w < n; ++w)
+      if (reach[v][w] && reach[w][v]) counted[w] = 1;
+  }
+  return count;
+}
+
+rc::Gen<GivenGraph> given_graphs() {
+  return rc::gen::exec([] {
+    const auto n = *rc::gen::inRange<std::size_t>(1, 97);
+    const auto labels = *rc::gen::inRange<std::size_t>(1, 5);
+    std::vector<std::vector<GivenGraph::Edge>> next(n);
+    for (auto& out : next) {
+      const auto degree = *rc::gen::inRange<std::size_t>(0, 5);
+      for (std::size_t k = 0; k < degree; ++k)
+        out.push_back({GivenGraph::State(*rc::gen::inRange<std::size_t>(0, n)),
+                       GivenGraph::Action(*rc::gen::inRange<std::size_t>(0, labels))});
+    }
+    auto fair = *rc::gen::container<std::vector<bool>>(labels, rc::gen::arbitrary<bool>());
+    auto pending = *rc::gen::container<std::vector<bool>>(n, rc::gen::arbitrary<bool>());
+    // A pending state has a fair action (label 0), so that no run rests in it (a quiescent
+    // violation, found before any cycle is looked for).
+    fair[0] = true;
+    for (std::size_t v = 0; v < n; ++v)
+      if (pending[v] && std::none_of(next[v].begin(), next[v].end(),
+                                     [&](const auto& e) { return fair[e.label]; }))
+        next[v].push_back({GivenGraph::State(*rc::gen::inRange<std::size_t>(0, n)), 0});
+    return GivenGraph(std::move(next), std::move(fair), std::move(pending));
+  });
+}
+
+// On graphs of up to 96 states, several batches wide: every cyclic component of the pending
+// states is examined, and two workers (whose edges are gathered batch by batch, and whose
+// levels are taken in numbered order) report what one does, lasso for lasso.
+RC_GTEST_PROP(FairCycles, ExamineEveryCyclicComponentWithOneWorkerOrTwo, ()) {
+  const GivenGraph g = *given_graphs();
+  checker::ExploreOptions one, two;
+  two.threads = 2;
+  const auto a = explore(g, one), b = explore(g, two);
+  RC_TAG(a.stop == StopReason::Violation ? "lasso" : "holds", a.stats.cycle_components > 0);
+  RC_ASSERT(a.stats.fair_cycles_examined);
+  RC_ASSERT(a.stats.cycle_components == reference_cyclic_components(g));
+  RC_ASSERT(b.stop == a.stop);
+  RC_ASSERT(b.verdicts == a.verdicts);
+  RC_ASSERT(b.stats.states == a.stats.states);
+  RC_ASSERT(b.stats.edges == a.stats.edges);
+  RC_ASSERT(b.stats.cycle_components == a.stats.cycle_components);
+  RC_ASSERT(b.counterexample.has_value() == a.counterexample.has_value());
+  if (a.counterexample) {
+    RC_ASSERT(b.counterexample->kind == a.counterexample->kind);
+    RC_ASSERT(b.counterexample->loop == a.counterexample->loop);
+    RC_ASSERT(b.counterexample->trace.steps.size() == a.counterexample->trace.steps.size());
+    for (std::size_t k = 0; k < a.counterexample->trace.steps.size(); ++k)
+      RC_ASSERT(b.counterexample->trace.steps[k].state == a.counterexample->trace.steps[k].state);
+  }
+}
+
+// The search records a graph's edges grouped by source state, and the fair-cycle search takes
+// them so (with one worker or several): edges out of that order are refused, not misread.
+TEST(FairCycles, EdgesOutOfSourceOrderAreRefused) {
+  const Ring ring(/*grant_everywhere=*/false);
+  checker::StateStore store(1);
+  std::vector<checker::StateId> parent;
+  for (std::uint8_t s = 0; s < 4; ++s) {
+    store.insert(&s);
+    parent.push_back(s == 0 ? checker::kNoParentState : checker::StateId(s == 3 ? 2 : s - 1));
+  }
+  const std::vector<checker::GraphEdge> ordered{{0, 1, 0}, {1, 2, 0}, {2, 0, 0}, {2, 3, 1}};
+  checker::FairCycles<Ring> cycles(ring, store, parent, ordered);
+  EXPECT_TRUE(cycles.find(ring.properties().at(0)).has_value());  // the ring's lasso
+  EXPECT_EQ(cycles.components(), 1u);
+  const std::vector<checker::GraphEdge> shuffled{{1, 2, 0}, {0, 1, 0}, {2, 0, 0}, {2, 3, 1}};
+  EXPECT_THROW(checker::FairCycles<Ring>(ring, store, parent, shuffled), std::logic_error);
 }
 
 // Hash compaction keeps no graph: the search completes, says that it did not look for fair

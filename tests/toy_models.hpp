@@ -263,6 +263,41 @@ struct TwinProcesses {
   std::string describe(const Action& a) const { return a; }
 };
 
+/// A graph given edge by edge: state v steps to each of `next[v]` by an action named by its label
+/// (fair where `fair_label[label]`), and a goal is pending in v where `pending[v]` (an
+/// `Eventually` property). Built by generators to compare the fair-cycle search with a reference.
+struct GivenGraph {
+  using State = std::uint8_t;
+  using Action = std::uint8_t;  // the label
+  struct Edge {
+    State to;
+    Action label;
+  };
+
+  std::vector<std::vector<Edge>> next;
+  std::vector<bool> fair_label, pending;
+  std::vector<Property<State, Action>> props;
+
+  GivenGraph(std::vector<std::vector<Edge>> next_, std::vector<bool> fair_label_,
+             std::vector<bool> pending_)
+      : next(std::move(next_)), fair_label(std::move(fair_label_)), pending(std::move(pending_)) {
+    Property<State, Action> p;
+    p.name = "eventually-done";
+    p.kind = PropertyKind::Eventually;
+    p.holds = [pending = pending](const State& s) { return !pending[s]; };
+    props.push_back(p);
+  }
+  std::vector<State> initial_states() const { return {0}; }
+  void successors(const State& s, std::vector<Step<State, Action>>& out) const {
+    for (const Edge& e : next[s]) out.push_back({e.label, e.to, bool(fair_label[e.label])});
+  }
+  const std::vector<Property<State, Action>>& properties() const { return props; }
+  std::size_t state_bytes() const { return 1; }
+  void pack(const State& s, std::uint8_t* out) const { out[0] = s; }
+  State unpack(const std::uint8_t* in) const { return in[0]; }
+  std::string describe(const Action& a) const { return "label " + std::to_string(a); }
+};
+
 static_assert(checker::ExplorableModel<Grid>);
 static_assert(checker::ExplorableModel<Request>);
 static_assert(checker::ExplorableModel<Jumps>);
@@ -271,5 +306,6 @@ static_assert(checker::ExplorableModel<Ring>);
 static_assert(checker::ExplorableModel<TakingTurns>);
 static_assert(checker::ExplorableModel<Leaders>);
 static_assert(checker::ExplorableModel<TwinProcesses>);
+static_assert(checker::ExplorableModel<GivenGraph>);
 
 }  // namespace slush::testing
