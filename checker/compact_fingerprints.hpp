@@ -13,12 +13,18 @@
 //
 // Growth rebuilds the table: each slot's fingerprint is recovered from its home and its low bits
 // (the only value with those low bits among the fingerprints of that home) and placed anew, in
-// slots sized for the new capacity. The old and new tables are held together meanwhile.
+// slots sized for the new capacity. The old and new tables are held together meanwhile. Several
+// workers may share a growth: each takes chunks of old slots in turn, and the new homes of a
+// chunk's fingerprints lie near its slots times the growth (a slot holds a fingerprint of a home
+// at most max_displacement_ below it). A fingerprint whose new home lies within max_run() slots
+// of where another chunk's begin is set aside, so that no two workers' probes meet; the set-aside
+// ones (about 1%) are placed by one worker at the end.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -48,6 +54,12 @@ class CompactFingerprints {
   void add_count(std::size_t n) { count_ += n; }
   bool needs_growth(std::size_t ahead) const { return count_ + ahead > grow_at_; }
   void grow_now() { grow(); }
+  // A growth shared by workers while no insert runs: one begins it, every worker moves chunks
+  // of the old table (`share`: the worker's number, below `shares`), one ends it.
+  static constexpr std::size_t kGrowChunk = std::size_t(1) << 15;  // old slots per chunk
+  void shared_grow_begin(std::size_t shares);
+  void shared_grow_move(std::size_t share);
+  void shared_grow_end();
   /// Starts loading the slot `h` probes first.
   void prefetch(std::uint64_t h) const {
     __builtin_prefetch(table_.bytes.data() + table_.home(h >> (64 - kBits)) * table_.width, 0, 3);
@@ -70,6 +82,7 @@ class CompactFingerprints {
     std::size_t capacity;
     unsigned remainder_bits;            // R
     std::size_t width;                  // bytes per slot
+    std::uint64_t quotient, excess;     // 2^kBits = quotient * capacity + excess
     std::vector<std::uint8_t> bytes;    // capacity * width, and 8 of padding (slots read as 8 bytes)
   };
   /// Where fingerprint g's probe ends: at its slot (found), at a free slot near enough (free:
@@ -82,8 +95,10 @@ class CompactFingerprints {
   Probe probe(std::uint64_t g) const;
   /// Places g (known absent from `t`) in `t` or the side set.
   void place(Table& t, std::uint64_t g);
-  /// The fingerprint held by slot i of the table (not empty).
-  std::uint64_t fingerprint_at(std::size_t i) const;
+  /// Places g (known absent from `t`) in `t` probing from `home`; false if no slot near enough.
+  bool place_near(Table& t, std::uint64_t g, std::size_t home) const;
+  /// The fingerprint held by slot i of the table, whose value is v (not empty).
+  std::uint64_t fingerprint_at(std::size_t i, std::uint64_t v) const;
   void grow();
 
   unsigned displacement_bits_;
@@ -92,6 +107,12 @@ class CompactFingerprints {
   Table table_;
   std::unordered_set<std::uint64_t> far_;  // fingerprints too far from home for a slot
   std::mutex far_lock_;                    // for insert_concurrent
+  // A growth under way: the new table, chunks of the old one (and how many are taken), what
+  // each worker set aside, and the side set of the old table.
+  std::optional<Table> next_;
+  std::size_t growth_chunks_ = 0, growth_taken_ = 0;
+  std::vector<std::vector<std::uint64_t>> set_aside_;
+  std::unordered_set<std::uint64_t> far_old_;
 };
 
 }  // namespace slush::checker

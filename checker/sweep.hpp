@@ -344,14 +344,12 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         visited.add_count(w.placed);
         w.placed = 0;
       }
-    if (part_exclusive) {  // group 0: the even parts, group 1: the odd ones; growth by one worker
-      std::size_t ahead = 0;
+    if (part_exclusive) {  // group 0: the even parts, group 1: the odd ones; growth shared
+      group_ahead = 0;
       for (const auto& w : workers)
-        for (std::size_t p = group; p < parts; p += 2) ahead += w.parts.size(p);
-      if (visited.needs_growth(ahead)) {
-        while (visited.needs_growth(ahead)) visited.grow_now();
-        account(visited, round_frontier);
-      }
+        for (std::size_t p = group; p < parts; p += 2) group_ahead += w.parts.size(p);
+      if ((growing = visited.needs_growth(group_ahead)))
+        visited.shared_grow_begin(threads), account(visited, round_frontier);
       tasks.clear();
       for (std::size_t p = group; p < parts; p += 2)
         tasks.push_back({kEveryWorker, std::uint32_t(p), 0, 0});

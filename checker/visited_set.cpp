@@ -111,6 +111,7 @@ void VisitedSet::grow() {
 }
 
 void VisitedSet::shared_grow_begin(std::size_t shares, std::size_t chunk) {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->shared_grow_begin(shares);
   SharedGrowth& g = growth_;
   g.old_capacity = capacity_;
   g.chunk = std::max<std::size_t>(chunk, 1);
@@ -126,6 +127,7 @@ void VisitedSet::shared_grow_begin(std::size_t shares, std::size_t chunk) {
 }
 
 void VisitedSet::shared_grow_move(std::size_t share) {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->shared_grow_move(share);
   SharedGrowth& g = growth_;
   std::uint64_t* t = table_.data();
   std::atomic_ref<std::size_t> taken(g.taken), watermark(g.watermark);
@@ -170,6 +172,7 @@ void VisitedSet::shared_grow_move(std::size_t share) {
 }
 
 void VisitedSet::shared_grow_end() {
+  if (layout_ == VisitedLayout::CompactFingerprint) return compact_->shared_grow_end();
   for (auto& w : growth_.waiting) {
     for (const std::uint64_t v : w) {
       const std::uint64_t slot[2] = {v, 0};  // (insert_words reads one word here)

@@ -153,6 +153,51 @@ TEST(VisitedSet, CompactFingerprintsTakeInsertsInPartsApartAtOnce) {
   }
 }
 
+// Two threads grow a compact table together, chunk by chunk, many times over (as the lean
+// search's workers do between groups of parts), with displacements of 2 bits (so that many
+// fingerprints are set aside or go to the side set) and of 8: every fingerprint is found
+// afterwards, none is counted twice, and ones never inserted are new.
+TEST(VisitedSet, CompactFingerprintsShareTheirGrowthBetweenTwoThreads) {
+  for (const unsigned displacement : {2u, 8u}) {
+    CompactFingerprints table(std::size_t(1) << 16, displacement);
+    constexpr std::uint64_t kFingerprints = 600000;
+    std::atomic<int> growths{0}, moved{0};
+    std::atomic<bool> over{false};
+    std::thread helper([&] {
+      for (int seen = 0;;) {
+        while (growths.load() == seen)
+          if (over.load()) return;
+        table.shared_grow_move(1);
+        moved.store(++seen);
+      }
+    });
+    auto hash = [](std::uint64_t v) {
+      return VisitedSet::hash(reinterpret_cast<const std::uint8_t*>(&v), 8);
+    };
+    std::uint64_t placed = 0;
+    for (std::uint64_t v = 0; v < kFingerprints; ++v) {
+      if (table.needs_growth(1)) {
+        table.shared_grow_begin(2);
+        growths.fetch_add(1);
+        table.shared_grow_move(0);
+        while (moved.load() != growths.load()) {
+        }
+        table.shared_grow_end();
+      }
+      if (table.insert_concurrent(hash(v))) ++placed, table.add_count(1);
+    }
+    over.store(true);
+    helper.join();
+    EXPECT_GE(growths.load(), 5) << displacement;
+    EXPECT_EQ(placed, kFingerprints) << displacement;
+    for (std::uint64_t v = 0; v < kFingerprints; ++v)
+      ASSERT_FALSE(table.insert(hash(v))) << "fingerprint " << v << " lost, " << displacement;
+    EXPECT_EQ(table.size(), kFingerprints) << displacement;
+    for (std::uint64_t v = kFingerprints; v < kFingerprints + 1000; ++v)
+      EXPECT_TRUE(table.insert(hash(v))) << displacement;
+  }
+}
+
 RC_GTEST_PROP(VisitedSet, LockFreeInsertsAgreeWithLockedOnes, ()) {
   const auto width = *rc::gen::inRange<std::size_t>(1, 9);
   expect_exact_answers(width, *rc::gen::arbitrary<bool>(), records(width), Inserts::LockFree);
