@@ -153,6 +153,43 @@ TEST(VisitedSet, CompactFingerprintsTakeInsertsInPartsApartAtOnce) {
   }
 }
 
+/// Shares each growth of `table` with a second thread, as two workers of the lean search do:
+/// grow(begin) starts a growth with `begin`, both threads move chunks of it, and it ends. (The
+/// second thread spins rather than sleeps between growths, so that both move chunks of each.)
+template <class Table>
+class GrowthOnTwoThreads {
+ public:
+  explicit GrowthOnTwoThreads(Table& table)
+      : table_(table), helper_([this] {
+          for (int seen = 0;;) {
+            while (growths_.load() == seen)
+              if (over_.load()) return;
+            table_.shared_grow_move(1);
+            moved_.store(++seen);
+          }
+        }) {}
+  ~GrowthOnTwoThreads() {
+    over_.store(true);
+    helper_.join();
+  }
+  template <class Begin>
+  void grow(Begin begin) {
+    begin();
+    growths_.fetch_add(1);
+    table_.shared_grow_move(0);
+    while (moved_.load() != growths_.load()) {
+    }
+    table_.shared_grow_end();
+  }
+  int growths() const { return growths_.load(); }
+
+ private:
+  Table& table_;
+  std::atomic<int> growths_{0}, moved_{0};
+  std::atomic<bool> over_{false};
+  std::thread helper_;  // last: started once the counters are
+};
+
 // Two threads grow a compact table together, chunk by chunk, many times over (as the lean
 // search's workers do between groups of parts), with displacements of 2 bits (so that many
 // fingerprints are set aside or go to the side set) and of 8: every fingerprint is found
@@ -161,34 +198,20 @@ TEST(VisitedSet, CompactFingerprintsShareTheirGrowthBetweenTwoThreads) {
   for (const unsigned displacement : {2u, 8u}) {
     CompactFingerprints table(std::size_t(1) << 16, displacement);
     constexpr std::uint64_t kFingerprints = 600000;
-    std::atomic<int> growths{0}, moved{0};
-    std::atomic<bool> over{false};
-    std::thread helper([&] {
-      for (int seen = 0;;) {
-        while (growths.load() == seen)
-          if (over.load()) return;
-        table.shared_grow_move(1);
-        moved.store(++seen);
-      }
-    });
     auto hash = [](std::uint64_t v) {
       return VisitedSet::hash(reinterpret_cast<const std::uint8_t*>(&v), 8);
     };
     std::uint64_t placed = 0;
-    for (std::uint64_t v = 0; v < kFingerprints; ++v) {
-      if (table.needs_growth(1)) {
-        table.shared_grow_begin(2);
-        growths.fetch_add(1);
-        table.shared_grow_move(0);
-        while (moved.load() != growths.load()) {
-        }
-        table.shared_grow_end();
+    int growths = 0;
+    {
+      GrowthOnTwoThreads<CompactFingerprints> growth(table);
+      for (std::uint64_t v = 0; v < kFingerprints; ++v) {
+        if (table.needs_growth(1)) growth.grow([&] { table.shared_grow_begin(2); });
+        if (table.insert_concurrent(hash(v))) ++placed, table.add_count(1);
       }
-      if (table.insert_concurrent(hash(v))) ++placed, table.add_count(1);
+      growths = growth.growths();
     }
-    over.store(true);
-    helper.join();
-    EXPECT_GE(growths.load(), 5) << displacement;
+    EXPECT_GE(growths, 5) << displacement;
     EXPECT_EQ(placed, kFingerprints) << displacement;
     for (std::uint64_t v = 0; v < kFingerprints; ++v)
       ASSERT_FALSE(table.insert(hash(v))) << "fingerprint " << v << " lost, " << displacement;
@@ -238,37 +261,20 @@ RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
 }
 
 // Two threads grow the table together, in chunks small enough that they interleave, many
-// times over; every record is found afterwards and none twice. (The helper spins rather than
-// sleeps between growths, so that both threads move chunks of every growth.)
+// times over; every record is found afterwards and none twice.
 TEST(VisitedSet, SharedGrowthOnTwoThreadsKeepsEveryRecord) {
   VisitedSet set(8, false, false, 4);
   constexpr std::uint64_t kRecords = 1000000;
-  std::atomic<int> growths{0}, moved{0};
-  std::atomic<bool> over{false};
-  std::thread helper([&] {
-    for (int seen = 0;;) {
-      while (growths.load() == seen)
-        if (over.load()) return;
-      set.shared_grow_move(1);
-      moved.store(++seen);
-    }
-  });
   std::uint64_t placed = 0;
-  for (std::uint64_t i = 1; i <= kRecords; ++i) {
-    if (set.needs_growth(1)) {
-      set.shared_grow_begin(2, 16);
-      growths.fetch_add(1);
-      set.shared_grow_move(0);
-      while (moved.load() != growths.load()) {
-      }
-      set.shared_grow_end();
+  {
+    GrowthOnTwoThreads<VisitedSet> growth(set);
+    for (std::uint64_t i = 1; i <= kRecords; ++i) {
+      if (set.needs_growth(1)) growth.grow([&] { set.shared_grow_begin(2, 16); });
+      std::uint8_t r[8];
+      std::memcpy(r, &i, 8);
+      if (set.insert_concurrent(VisitedSet::hash(r, 8))) ++placed, set.add_count(1);
     }
-    std::uint8_t r[8];
-    std::memcpy(r, &i, 8);
-    if (set.insert_concurrent(VisitedSet::hash(r, 8))) ++placed, set.add_count(1);
   }
-  over.store(true);
-  helper.join();
   EXPECT_EQ(placed, kRecords);
   for (std::uint64_t i = 1; i <= kRecords; ++i) {
     std::uint8_t r[8];
