@@ -138,6 +138,7 @@ void CompactFingerprints::shared_grow_begin(std::size_t shares) {
   for (auto& aside : set_aside_) aside.clear();
   far_old_.clear();
   far_old_.swap(far_);  // placing may refill the side set
+  peak_bytes_ = std::max(peak_bytes_, bytes());
 }
 
 void CompactFingerprints::shared_grow_move(std::size_t share) {

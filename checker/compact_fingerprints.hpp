@@ -21,6 +21,7 @@
 // ones (about 1%) are placed by one worker at the end.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -66,6 +67,8 @@ class CompactFingerprints {
   }
   std::size_t size() const { return count_; }
   std::size_t bytes() const;
+  /// The most bytes held at once so far: during a growth, both tables.
+  std::size_t peak_bytes() const { return std::max(peak_bytes_, bytes()); }
   /// Bytes held during the growth the next `ahead` inserts may cause (both tables), or bytes().
   std::size_t bytes_at_next_growth(std::size_t ahead) const;
   /// Bytes per slot at the present capacity.
@@ -113,6 +116,7 @@ class CompactFingerprints {
   std::size_t growth_chunks_ = 0, growth_taken_ = 0;
   std::vector<std::vector<std::uint64_t>> set_aside_;
   std::unordered_set<std::uint64_t> far_old_;
+  std::size_t peak_bytes_ = 0;
 };
 
 }  // namespace slush::checker

@@ -205,6 +205,10 @@ std::size_t VisitedSet::size() const {
   return layout_ == VisitedLayout::Indexed ? store_->size() : count_;
 }
 
+std::size_t VisitedSet::peak_bytes() const {
+  return layout_ == VisitedLayout::CompactFingerprint ? compact_->peak_bytes() : bytes();
+}
+
 std::size_t VisitedSet::bytes() const {
   if (layout_ == VisitedLayout::CompactFingerprint) return compact_->bytes();
   return layout_ == VisitedLayout::Indexed ? store_->bytes() : table_.bytes();

@@ -175,6 +175,9 @@ class VisitedSet {
   std::size_t size() const;
   /// Bytes held now.
   std::size_t bytes() const;
+  /// The most bytes held at once so far (compact fingerprints hold two tables while they grow;
+  /// the other layouts grow in place or are accounted by the caller).
+  std::size_t peak_bytes() const;
   /// Bytes held after the growth the next `ahead` inserts may cause (tables grow in place; the
   /// numbered store's arena holds old and new blocks at once), or bytes() if they cause none.
   std::size_t bytes_at_next_growth(std::size_t ahead) const;
