@@ -250,9 +250,9 @@ void Explorer<M>::account(const VisitedSet& visited, std::size_t frontier_bytes)
   stats_.store_bytes = visited.bytes();
   // (The table's own peak, with the frontier of now: a table that grew inside an insert held
   // its old and new arrays then.)
-  stats_.peak_bytes = std::max(
-      stats_.peak_bytes, visited.peak_bytes() + frontier_bytes + parent_.capacity() * sizeof(StateId) +
-                             edges_.capacity() * sizeof(GraphEdge));
+  stats_.peak_bytes = std::max(stats_.peak_bytes, visited.peak_bytes() + frontier_bytes +
+                                                      parent_.capacity() * sizeof(StateId) +
+                                                      edges_.capacity() * sizeof(GraphEdge));
 }
 
 template <ExplorableModel M>

@@ -204,7 +204,8 @@ class FairCycles {
     // the graph is built without sorting them; they are counted first to be stored once.
     std::size_t inside = 0;
     for (StateId v : members)
-      for (std::size_t k = first_[v]; k < first_[v + 1]; ++k) inside += local_[out_[k].to] != kOutside;
+      for (std::size_t k = first_[v]; k < first_[v + 1]; ++k)
+        inside += local_[out_[k].to] != kOutside;
     std::vector<std::pair<StateId, StateId>> sub;
     sub.reserve(inside);
     std::vector<char> self_loop(members.size(), 0);

@@ -330,6 +330,13 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   // pass its load limit (VisitedSet::shared_grow_begin: the workers share the growth, in
   // place); the segment runs on until such a group, so that the workers meet between groups
   // only where the table may have to grow.
+  // Starts a shared growth if the group_ahead lookups could pass the table's load limit;
+  // whether one is under way.
+  auto grow_if_needed = [&] {
+    if ((growing = visited.needs_growth(group_ahead)))
+      visited.shared_grow_begin(threads), account(visited, round_frontier);
+    return growing;
+  };
   auto segment_start = [&](std::size_t group) {
     auto ahead_of = [&](std::size_t g) {
       std::size_t ahead = 0;
@@ -348,8 +355,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       group_ahead = 0;
       for (const auto& w : workers)
         for (std::size_t p = group; p < parts; p += 2) group_ahead += w.parts.size(p);
-      if ((growing = visited.needs_growth(group_ahead)))
-        visited.shared_grow_begin(threads), account(visited, round_frontier);
+      grow_if_needed();
       tasks.clear();
       for (std::size_t p = group; p < parts; p += 2)
         tasks.push_back({kEveryWorker, std::uint32_t(p), 0, 0});
@@ -358,13 +364,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
     if (concurrent) {
       group_ahead = ahead_of(group);
-      if ((growing = visited.needs_growth(group_ahead))) {
-        visited.shared_grow_begin(threads), account(visited, round_frontier);
-      } else {
+      if (!grow_if_needed())
         for (std::size_t ahead = group_ahead;
              segment_end < groups && !visited.needs_growth(ahead += ahead_of(segment_end));)
           ++segment_end;
-      }
     }
     const std::size_t first = parts * group / groups;
     const std::size_t end = parts * segment_end / groups;
@@ -388,8 +391,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   };
   auto grow_end = [&] {
     visited.shared_grow_end();
-    if ((growing = visited.needs_growth(group_ahead)))
-      visited.shared_grow_begin(threads), account(visited, round_frontier);
+    grow_if_needed();
   };
   auto round_end = [&] {
     for (auto& w : workers) {
