@@ -27,6 +27,7 @@
 
 #include "checker/partitions.hpp"
 #include "checker/recent_successors.hpp"
+#include "checker/two_ended.hpp"
 
 namespace slush::checker {
 
@@ -94,7 +95,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::size_t placed = 0;
     std::size_t at = 0, end = 0;  // the states of its batch still to expand: [at, end)
     unsigned segment = 0;         // of the level's segment `segment`
-    std::size_t chunks_taken = 0;  // chunks of its log taken for collection (atomic_ref)
+    TwoEnded chunks_taken;  // chunks of its log taken for collection
   };
   std::vector<SweepWorker> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back(width_);
@@ -136,14 +137,23 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
   bool skip_round = false;         // the search stops: the round expands nothing
   std::size_t frontier_states = current[0].size() / width_;
   bool level_over = false, search_over = frontier_states == 0;
-  // States of each segment of the level taken for expansion (a worker takes from the segment
-  // it collected first: its lines are in that worker's cache), each on a cache line of its own.
-  std::vector<Shared> batches_taken(threads);
+  // Batches of each segment of the level taken for expansion, each count on a cache line of its
+  // own. A worker takes from the front of the segment it collected (its lines are in that
+  // worker's cache), then from the back of others' (TwoEnded: a lineage split once, not into
+  // every other batch).
+  struct alignas(64) SharedTaken {
+    TwoEnded value;
+  };
+  std::vector<SharedTaken> batches_taken(threads);
+  auto batches_of = [&](unsigned t) {
+    return (current[t].size() / width_ + kSweepBatch - 1) / kSweepBatch;
+  };
   auto batches_left = [&] {
     std::size_t left = 0;
     for (unsigned t = 0; t < threads; ++t) {
-      const std::size_t size = current[t].size() / width_, taken = batches_taken[t].value.load();
-      left += size - std::min(size, taken);
+      const std::size_t size = current[t].size() / width_;
+      const auto [first, end] = batches_taken[t].value.left(batches_of(t));
+      left += std::min(size, end * kSweepBatch) - std::min(size, first * kSweepBatch);
     }
     return left;
   };
@@ -200,8 +210,10 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       if (w.at == w.end) {
         for (unsigned o = 0; o < threads && w.at == w.end; ++o) {
           w.segment = (tid + o) % threads;
-          const std::size_t size = current[w.segment].size() / width_;
-          w.at = std::min(size, batches_taken[w.segment].value.fetch_add(kSweepBatch));
+          const std::size_t size = current[w.segment].size() / width_, n = batches_of(w.segment);
+          TwoEnded& taken = batches_taken[w.segment].value;
+          const std::size_t batch = o == 0 ? taken.take_front(n) : taken.take_back(n);
+          w.at = std::min(size, batch * kSweepBatch);
           w.end = std::min(size, w.at + kSweepBatch);
         }
         if (w.at == w.end) return;
@@ -265,17 +277,19 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       return look_up_part(w, workers[task.from], task.part, task.first, task.end);
     for (auto& from : workers) look_up_part(w, from, task.part, 0, from.parts.size(task.part));
   };
-  // Moves the new states of the logs, in generation order, to the workers' shares of the next
-  // level: each worker takes chunks of kCollectChunk log entries, from any log, so that a worker
-  // whose log holds more new states does not leave the others waiting.
+  // Moves the new states of the logs to the workers' shares of the next level, in generation
+  // order within chunks of kCollectChunk log entries: each worker takes chunks from any log, so
+  // that a worker whose log holds more new states does not leave the others waiting.
   auto collect = [&](SweepWorker& w, unsigned tid) {
-    // Its own log first (its lines are in this worker's cache), then what is left of others'.
+    // Its own log first, from the front (its lines are in this worker's cache), then what is
+    // left of others', from the back (a lineage split once, see TwoEnded).
     for (unsigned o = 0; o < threads; ++o) {
       SweepWorker& from = workers[(tid + o) % threads];
       const std::size_t chunks = (from.fresh.size() + kCollectChunk - 1) / kCollectChunk;
-      std::atomic_ref<std::size_t> taken(from.chunks_taken);
+      TwoEnded& taken = from.chunks_taken;
       for (std::size_t k; !stopping.load(std::memory_order_relaxed) &&
-                          (k = taken.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+                          (k = o == 0 ? taken.take_front(chunks) : taken.take_back(chunks)) <
+                              chunks;) {
         const std::size_t first = k * kCollectChunk;
         const std::size_t n = std::min(from.fresh.size(), first + kCollectChunk);
         for (std::size_t i = first; i < n; ++i) {
@@ -322,7 +336,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     for (auto& w : workers) {
       w.parts.reset(parts);
       w.logged = 0;
-      w.chunks_taken = 0;
+      w.chunks_taken.reset();
     }
   };
   // Starts a segment of the round's lookups: groups [group, segment_end), the parts
@@ -424,7 +438,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     }
     if (grew) stats_.depth = level + 1;
     ++level;
-    for (auto& taken : batches_taken) taken.value.store(0);
+    for (auto& taken : batches_taken) taken.value.reset();
     for (auto& w : workers) w.at = w.end = 0;
     search_over = frontier_states == 0;
   };
