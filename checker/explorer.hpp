@@ -106,6 +106,19 @@ class Explorer {
       if (options_.enabled[i] && props[i].kind == PropertyKind::Invariant) invariants_.push_back(i);
       if (options_.enabled[i] && props[i].kind == PropertyKind::Eventually) liveness_.push_back(i);
     }
+    // A split step invariant is judged by its parts (Property::holds_across): its successor part
+    // once per state a step reaches. A step into an initial state reaches no new state, so the
+    // successor part is only asked apart if every initial state has it; else the whole
+    // property is asked per step.
+    across_.assign(props.size(), false);
+    const auto initial = model_.initial_states();
+    for (std::size_t i = 0; i < props.size(); ++i)
+      if (options_.enabled[i] && props[i].split_step() &&
+          std::all_of(initial.begin(), initial.end(),
+                      [&](const State& s) { return props[i].holds(s); })) {
+        across_[i] = true;
+        successor_parts_.push_back(i);
+      }
   }
 
   Result run();
@@ -169,10 +182,14 @@ class Explorer {
   /// The lean search (no state numbers), looked up part by part (sweep.hpp): one-word slots,
   /// or with one worker any layout but the indexed one.
   Result sweep(VisitedSet& visited, unsigned threads);
+  /// Whether a state the search reached has the invariants and the successor parts of split
+  /// step invariants.
   bool holds_invariants(const State& s) const;
 
   std::vector<std::string> violated_in(const State& s) const;
   std::vector<std::string> violated_on(const State& s, const Action& a, const State& t) const;
+  /// The split step invariants whose successor part a newly reached state lacks.
+  std::vector<std::string> violated_reaching(const State& t) const;
   std::vector<std::string> unmet_at_quiescence(const State& s) const;
   bool has(PropertyKind kind) const;
   Trace<State, Action> trace_to(const VisitedSet& visited, StateId id) const;
@@ -190,6 +207,8 @@ class Explorer {
   ExploreOptions options_;
   std::size_t width_;
   std::vector<std::size_t> invariants_;  // the enabled invariants, by index
+  std::vector<std::size_t> successor_parts_;  // split step invariants, asked once per new state
+  std::vector<bool> across_;  // per property: a step asks holds_across, not holds_on
   std::vector<std::size_t> liveness_;    // the enabled liveness properties, by index
   std::vector<GraphEdge> edges_;         // liveness: every transition of a numbered search
   std::vector<StateId> parent_;
@@ -223,8 +242,17 @@ std::vector<std::string> Explorer<M>::violated_on(const State& s, const Action& 
   const auto& props = model_.properties();
   for (std::size_t i = 0; i < props.size(); ++i)
     if (options_.enabled[i] && props[i].kind == PropertyKind::StepInvariant &&
-        !props[i].holds_on(s, a, t))
+        !(across_[i] ? props[i].holds_across(s, a, t) : props[i].holds_on(s, a, t)))
       out.push_back(props[i].name);
+  return out;
+}
+
+template <ExplorableModel M>
+std::vector<std::string> Explorer<M>::violated_reaching(const State& t) const {
+  std::vector<std::string> out;
+  const auto& props = model_.properties();
+  for (std::size_t i : successor_parts_)
+    if (!props[i].holds(t)) out.push_back(props[i].name);
   return out;
 }
 
@@ -584,6 +612,10 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
           enqueue(w.next, w.packed.data() + (e.first + k) * width_, id);
           w.inserted = true;
           if (!invariants_.empty()) bad = violated_in(step.next);
+          if (!successor_parts_.empty()) {  // the step into a new state breaks them
+            auto reaching = violated_reaching(step.next);
+            bad_step.insert(bad_step.end(), reaching.begin(), reaching.end());
+          }
         }
         if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
           bad_step.insert(bad_step.end(), bad.begin(), bad.end());

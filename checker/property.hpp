@@ -25,6 +25,12 @@ enum class PropertyKind {
 /// each (a message not yet delivered, a sender still frozen), and a fair run violates the
 /// property if one obligation stays pending for ever. Without `pending` the one obligation is
 /// `!holds`.
+///
+/// A StepInvariant may also split its verdict into a part in the successor alone (`holds`) and a
+/// part across the step (`holds_across`), with holds_on(s, a, t) == holds(t) &&
+/// holds_across(s, a, t). The explorer then asks `holds` once per state a step reaches, not
+/// once per step into it, and `holds_across` per step; whoever judges a single step (replay,
+/// fuzzing, a trace's check) asks `holds_on`, which stays the whole property.
 template <class State, class Action>
 struct Property {
   std::string name;
@@ -34,6 +40,12 @@ struct Property {
   std::function<bool(const State&)> holds;
   std::function<bool(const State&, const Action&, const State&)> holds_on;
   std::function<std::uint64_t(const State&)> pending;
+  std::function<bool(const State&, const Action&, const State&)> holds_across;
+
+  /// Whether a StepInvariant is split into a successor part and a step part (see above).
+  bool split_step() const {
+    return kind == PropertyKind::StepInvariant && holds && holds_across && holds_on;
+  }
 
   /// The obligations outstanding in `s`, one bit each: `pending`, or the one goal `!holds`.
   std::uint64_t outstanding(const State& s) const {

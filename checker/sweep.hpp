@@ -36,6 +36,8 @@ bool Explorer<M>::holds_invariants(const State& s) const {
   const auto& props = model_.properties();
   for (std::size_t i : invariants_)
     if (!props[i].holds(s)) return false;
+  for (std::size_t i : successor_parts_)
+    if (!props[i].holds(s)) return false;
   return true;
 }
 
@@ -68,7 +70,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     model_.pack(s, packed.data());
     if (!visited.insert(packed.data(), VisitedSet::hash(packed.data(), width_))) continue;
     current[0].insert(current[0].end(), packed.begin(), packed.end());
-    if (!holds_invariants(s)) {
+    if (!violated_in(s).empty()) {  // (split step invariants: asked of initial states already)
       violation_level_ = 0;
       needs_trace_ = true;
       return finish(StopReason::Violation, Counterexample<State, Action>{}, visited);
@@ -296,7 +298,8 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
           if (from.fresh[i] == Fresh::no) continue;
           std::uint8_t* to = grown(w.next, w.collected++);
           copy_record(to, from.log.data() + i * width_, width_);
-          if (!invariants_.empty() && !holds_invariants(model_.unpack(to)))
+          if ((!invariants_.empty() || !successor_parts_.empty()) &&
+              !holds_invariants(model_.unpack(to)))
             return halt(StopReason::Violation);
         }
       }

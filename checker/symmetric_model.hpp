@@ -136,9 +136,15 @@ class SymmetricModel {
   }
   /// The same property over representatives; a step is judged on its concrete successor.
   static Prop wrap(const Property<State, InnerAction>& p) {
-    Prop q{p.name, p.kind, p.statement, p.reference, p.holds, {}, p.pending};
+    Prop q{p.name, p.kind, p.statement, p.reference, p.holds, {}, p.pending, {}};
     if (p.holds_on)
       q.holds_on = [f = p.holds_on](const State& s, const Action& a, const State&) {
+        return f(s, a.action, a.concrete);
+      };
+    // (A successor part holds of a representative as of the state: properties commute with
+    // the group.)
+    if (p.holds_across)
+      q.holds_across = [f = p.holds_across](const State& s, const Action& a, const State&) {
         return f(s, a.action, a.concrete);
       };
     return q;

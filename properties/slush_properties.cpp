@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "properties/state_memo.hpp"
 
 namespace slush::properties {
 
@@ -123,14 +122,9 @@ bool aggregation_exact(const SlushModel& md, const State& t) {
   return true;
 }
 
-/// acceptance-soundness (M7), across a step: the successor's aggregation is exact
-/// (aggregation_exact, answered from this thread's memo for a successor reached lately by
-/// another transition), and a root that becomes final (pruning the older ones) is then accepted
-/// by strictly more than half of the subtree.
-bool acceptance_sound(const SlushModel& md, std::uint64_t owner, const State& s, const State& t) {
-  thread_local StateMemo memo;
-  if (!memo.remembered(owner, t.data(), t.size_bytes(), [&] { return aggregation_exact(md, t); }))
-    return false;
+/// acceptance-soundness (M7), its part across a step: a root that becomes final (pruning the
+/// older ones) is then accepted by strictly more than half of the subtree.
+bool pruned_when_accepted(const SlushModel& md, const State& s, const State& t) {
   std::optional<model::StateTree> tree;  // built only if a root became final
   for (NodeId x = 1; x < md.tree().size(); ++x) {
     if (t.fin(x) == s.fin(x) || md.cut_off(t, x)) continue;
@@ -261,11 +255,15 @@ std::vector<SlushProperty> slush_properties(const SlushModel& md) {
                     "descendants that pushed after it; a root is pruned only once a later root "
                     "is over 50% accepted",
                     "The mechanism; Fig. 12"));
-  if (md.consensus())
-    ps.back().holds_on = [m, owner = StateMemo::new_owner()](const State& s, const model::Action&,
-                                                              const State& t) {
-      return acceptance_sound(*m, owner, s, t);
+  if (md.consensus()) {  // split: the explorer asks aggregation_exact once per state reached
+    ps.back().holds = [m](const State& t) { return aggregation_exact(*m, t); };
+    ps.back().holds_across = [m](const State& s, const model::Action&, const State& t) {
+      return pruned_when_accepted(*m, s, t);
     };
+    ps.back().holds_on = [m](const State& s, const model::Action&, const State& t) {
+      return aggregation_exact(*m, t) && pruned_when_accepted(*m, s, t);
+    };
+  }
   ps.push_back(make("election-safety", PropertyKind::StepInvariant,
                     "an operator changes only with a majority of descendants' votes; under "
                     "honest majority the new operator is honest and final state is kept",
