@@ -536,7 +536,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       }
     // Slots start loading kAhead lookups before they are probed: enough misses in flight to
     // hide the memory's latency, not so many that the prefetches stall waiting for buffers.
-    const bool prefetching = !shared || lock_free;
+    const bool prefetching = !shared || lock_free || reader_writer;
     if (prefetching)
       for (std::size_t g = 0; g < std::min(kAhead, successors); ++g) visited.prefetch(w.hashes[g]);
     // A shared numbered store: the batch's successors are looked up, lock-free, then the ones
@@ -550,6 +550,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       if (reporter) w.expanded += n;
       if (over_limits(report, threads * successors, (current.size() - at) / entry)) return;
       for (std::size_t g = 0; g < successors; ++g) {
+        if (g + kAhead < successors) visited.prefetch(w.hashes[g + kAhead]);
         const auto id = visited.find_numbered(w.packed.data() + g * width_, w.hashes[g]);
         w.batch_fresh[g] = !id;
         if (id) w.batch_ids[g] = *id;

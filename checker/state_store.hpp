@@ -48,6 +48,11 @@ class StateStore {
     return find(record, hash(record, width_));
   }
 
+  /// Starts loading the index slot a find or insert of a record with hash `h` probes first
+  /// (call a few lookups ahead). Its tag decides whether the record is read: the record itself
+  /// is not prefetched (loading it from the slot, half as far ahead, was slower at R3).
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[home(h >> 32)], 0, 3); }
+
   /// Whether `n` more inserts fit without growing the store.
   bool room(std::size_t n) const;
   /// Grows the store so that `n` more inserts fit (no find may run meanwhile).

@@ -65,7 +65,7 @@ class VisitedSet {
   }
   /// Starts loading the slot a hash probes first (call a few inserts ahead).
   void prefetch(std::uint64_t h) const {
-    if (layout_ == VisitedLayout::Indexed) return;
+    if (layout_ == VisitedLayout::Indexed) return store_->prefetch(h);
     if (layout_ == VisitedLayout::CompactFingerprint) return compact_->prefetch(h);
     const std::uint64_t* slot = table_.data() + home(h) * words_;
     __builtin_prefetch(slot, 0, 3);
