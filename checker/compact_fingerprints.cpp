@@ -17,7 +17,7 @@ CompactFingerprints::Table::Table(std::size_t c, unsigned displacement_bits)
   quotient = (std::uint64_t(1) << kBits) / c;
   excess = (std::uint64_t(1) << kBits) % c;
   if (width > 8) throw std::length_error("CompactFingerprints: slots wider than 8 bytes");
-  bytes.assign(capacity * width + 8, 0);
+  bytes = PageArray<std::uint8_t>(capacity * width + 8);
 }
 
 std::size_t CompactFingerprints::Table::home(std::uint64_t g) const {
@@ -175,13 +175,13 @@ void CompactFingerprints::shared_grow_end() {
 }
 
 std::size_t CompactFingerprints::bytes() const {
-  return table_.bytes.capacity() + (next_ ? next_->bytes.capacity() : 0) +
+  return table_.bytes.bytes() + (next_ ? next_->bytes.bytes() : 0) +
          (far_.size() + far_old_.size()) * 4 * sizeof(std::uint64_t);
 }
 
 std::size_t CompactFingerprints::bytes_at_next_growth(std::size_t ahead) const {
   if (count_ + ahead <= grow_at_) return bytes();
-  return bytes() + table_.capacity * 3 / 2 * table_.width + 8;  // old and new tables at once
+  return bytes() + Pages::mapped(table_.capacity * 3 / 2 * table_.width + 8);  // both at once
 }
 
 double CompactFingerprints::omission_probability() const {

@@ -29,6 +29,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "checker/page_array.hpp"
+
 namespace slush::checker {
 
 class CompactFingerprints {
@@ -86,7 +88,10 @@ class CompactFingerprints {
     unsigned remainder_bits;            // R
     std::size_t width;                  // bytes per slot
     std::uint64_t quotient, excess;     // 2^kBits = quotient * capacity + excess
-    std::vector<std::uint8_t> bytes;    // capacity * width, and 8 of padding (slots read as 8 bytes)
+    // capacity * width, and 8 of padding (slots read as 8 bytes); zero pages from the kernel, in
+    // huge pages where it has them (a table is probed at random; a vector's zeroing would be
+    // one worker's pass over the whole table at every growth)
+    PageArray<std::uint8_t> bytes;
   };
   /// Where fingerprint g's probe ends: at its slot (found), at a free slot near enough (free:
   /// `value` is what the slot would hold), or at neither (the side set's business).
