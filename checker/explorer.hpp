@@ -207,9 +207,11 @@ class Explorer {
   ExploreOptions options_;
   std::size_t width_;
   std::vector<std::size_t> invariants_;  // the enabled invariants, by index
-  std::vector<std::size_t> successor_parts_;  // split step invariants, asked once per new state
-  std::vector<bool> across_;  // per property: a step asks holds_across, not holds_on
   std::vector<std::size_t> liveness_;    // the enabled liveness properties, by index
+  // Split step invariants: by index, those whose successor part is asked once per new state;
+  // per property, whether a step asks holds_across rather than holds_on.
+  std::vector<std::size_t> successor_parts_;
+  std::vector<bool> across_;
   std::vector<GraphEdge> edges_;         // liveness: every transition of a numbered search
   std::vector<StateId> parent_;
   Statistics stats_;
@@ -613,10 +615,10 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
           enqueue(w.next, w.packed.data() + (e.first + k) * width_, id);
           w.inserted = true;
           if (!invariants_.empty()) bad = violated_in(step.next);
-          if (!successor_parts_.empty()) {  // the step into a new state breaks them
-            auto reaching = violated_reaching(step.next);
-            bad_step.insert(bad_step.end(), reaching.begin(), reaching.end());
-          }
+          if (!successor_parts_.empty())  // the step into a new state breaks them
+            for (auto& name : violated_reaching(step.next))
+              if (std::find(bad_step.begin(), bad_step.end(), name) == bad_step.end())
+                bad_step.push_back(std::move(name));
         }
         if (!bad_step.empty()) {  // the step's successor may break invariants too: report all
           bad_step.insert(bad_step.end(), bad.begin(), bad.end());

@@ -101,15 +101,16 @@ TEST(SplitStepInvariant, ItsSuccessorPartIsAskedOncePerState) {
   }
 }
 
-// Each part, violated, is found where the whole property is: the same kind, length and last
-// step. State 7 is first reached in four steps (0, 2, 4, 6, 7 or 5, 7); the step by 2 from 3 is
-// first taken after two (0, 1, 3 or 0, 2, 3).
+// Each part, violated, is found where the whole property is: the same kind, length, property
+// named once, and last step. State 7 is first reached in four steps (0, 2, 4, 6, 7 or 5, 7); the
+// step by 2 from 3 is first taken after two (0, 1, 3 or 0, 2, 3), and it reaches 5, new then:
+// with bad = 5, both parts fail on it.
 TEST(SplitStepInvariant, EachPartIsViolatedWhereTheWholePropertyIs) {
   struct Case {
     int bad, from, by;
     std::size_t length;
   };
-  for (const Case c : {Case{7, -1, 0, 4}, Case{-1, 3, 2, 3}, Case{9, 3, 2, 3}}) {
+  for (const Case c : {Case{7, -1, 0, 4}, Case{-1, 3, 2, 3}, Case{9, 3, 2, 3}, Case{5, 3, 2, 3}}) {
     for (const auto& o : modes()) {
       const Counter split(60, c.bad, c.from, c.by, true), whole(60, c.bad, c.from, c.by, false);
       const auto a = checker::explore(split, o), b = checker::explore(whole, o);
@@ -121,6 +122,7 @@ TEST(SplitStepInvariant, EachPartIsViolatedWhereTheWholePropertyIs) {
       const auto& y = *b.counterexample;
       EXPECT_EQ(x.kind, ViolationKind::Step) << name_of(o);
       EXPECT_EQ(x.kind, y.kind);
+      EXPECT_EQ(x.properties, std::vector<std::string>{"steps-ok"}) << name_of(o);
       EXPECT_EQ(x.properties, y.properties);
       EXPECT_EQ(x.trace.length(), c.length) << name_of(o);
       EXPECT_EQ(x.trace.length(), y.trace.length()) << name_of(o);
