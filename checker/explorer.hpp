@@ -111,14 +111,16 @@ class Explorer {
     // successor part is only asked apart if every initial state has it; else the whole
     // property is asked per step.
     across_.assign(props.size(), false);
-    const auto initial = model_.initial_states();
-    for (std::size_t i = 0; i < props.size(); ++i)
-      if (options_.enabled[i] && props[i].split_step() &&
-          std::all_of(initial.begin(), initial.end(),
+    std::optional<std::vector<State>> initial;  // made only for a split property
+    for (std::size_t i = 0; i < props.size(); ++i) {
+      if (!options_.enabled[i] || !props[i].split_step()) continue;
+      if (!initial) initial = model_.initial_states();
+      if (std::all_of(initial->begin(), initial->end(),
                       [&](const State& s) { return props[i].holds(s); })) {
         across_[i] = true;
         successor_parts_.push_back(i);
       }
+    }
   }
 
   Result run();
@@ -186,10 +188,14 @@ class Explorer {
   /// step invariants.
   bool holds_invariants(const State& s) const;
 
-  std::vector<std::string> violated_in(const State& s) const;
+  /// The properties of `which` (by index) whose `holds` fails in `s`.
+  std::vector<std::string> failing(const State& s, const std::vector<std::size_t>& which) const;
+  std::vector<std::string> violated_in(const State& s) const { return failing(s, invariants_); }
   std::vector<std::string> violated_on(const State& s, const Action& a, const State& t) const;
   /// The split step invariants whose successor part a newly reached state lacks.
-  std::vector<std::string> violated_reaching(const State& t) const;
+  std::vector<std::string> violated_reaching(const State& t) const {
+    return failing(t, successor_parts_);
+  }
   std::vector<std::string> unmet_at_quiescence(const State& s) const;
   bool has(PropertyKind kind) const;
   Trace<State, Action> trace_to(const VisitedSet& visited, StateId id) const;
@@ -229,10 +235,11 @@ bool Explorer<M>::has(PropertyKind kind) const {
 }
 
 template <ExplorableModel M>
-std::vector<std::string> Explorer<M>::violated_in(const State& s) const {
+std::vector<std::string> Explorer<M>::failing(const State& s,
+                                              const std::vector<std::size_t>& which) const {
   std::vector<std::string> out;
   const auto& props = model_.properties();
-  for (std::size_t i : invariants_)
+  for (std::size_t i : which)
     if (!props[i].holds(s)) out.push_back(props[i].name);
   return out;
 }
@@ -246,15 +253,6 @@ std::vector<std::string> Explorer<M>::violated_on(const State& s, const Action& 
     if (options_.enabled[i] && props[i].kind == PropertyKind::StepInvariant &&
         !(across_[i] ? props[i].holds_across(s, a, t) : props[i].holds_on(s, a, t)))
       out.push_back(props[i].name);
-  return out;
-}
-
-template <ExplorableModel M>
-std::vector<std::string> Explorer<M>::violated_reaching(const State& t) const {
-  std::vector<std::string> out;
-  const auto& props = model_.properties();
-  for (std::size_t i : successor_parts_)
-    if (!props[i].holds(t)) out.push_back(props[i].name);
   return out;
 }
 

@@ -34,11 +34,11 @@ namespace slush::checker {
 template <ExplorableModel M>
 bool Explorer<M>::holds_invariants(const State& s) const {
   const auto& props = model_.properties();
-  for (std::size_t i : invariants_)
-    if (!props[i].holds(s)) return false;
-  for (std::size_t i : successor_parts_)
-    if (!props[i].holds(s)) return false;
-  return true;
+  auto all_hold = [&](const std::vector<std::size_t>& which) {
+    return std::all_of(which.begin(), which.end(),
+                       [&](std::size_t i) { return props[i].holds(s); });
+  };
+  return all_hold(invariants_) && all_hold(successor_parts_);
 }
 
 template <ExplorableModel M>
