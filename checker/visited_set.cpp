@@ -5,6 +5,7 @@
 #include <cstring>
 #include <new>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -77,20 +78,7 @@ void VisitedSet::grow() {
   std::uint64_t* t = table_.data();
   std::vector<std::uint64_t> later;  // words_ words per record
   if (words_ == 1) {  // the same moves, without a word count or a hash to look up per slot
-    for (std::size_t i = old_capacity; i-- > 0;) {
-      const std::uint64_t v = t[i];  // the slot holds its hash
-      if (v == 0) continue;
-      t[i] = 0;
-      std::size_t j = home(v);
-      if (j >= i) {
-        while (j < capacity_ && t[j] != 0) ++j;
-        if (j < capacity_) {
-          t[j] = v;
-          continue;
-        }
-      }
-      later.push_back(v);
-    }
+    move_words_below(old_capacity, later);
     for (std::uint64_t v : later) {
       const std::uint64_t w[2] = {v, 0};
       insert_words(w, v);
@@ -117,7 +105,6 @@ void VisitedSet::shared_grow_begin(std::size_t shares, std::size_t chunk) {
   g.chunk = std::max<std::size_t>(chunk, 1);
   g.chunks = (capacity_ + g.chunk - 1) / g.chunk;
   g.taken = 0;
-  g.watermark = capacity_;  // the tail the growth adds holds no record
   g.done.assign(g.chunks, 0);
   g.waiting.resize(std::max<std::size_t>(shares, 1));
   for (auto& w : g.waiting) w.clear();
@@ -130,55 +117,89 @@ void VisitedSet::shared_grow_move(std::size_t share) {
   if (layout_ == VisitedLayout::CompactFingerprint) return compact_->shared_grow_move(share);
   SharedGrowth& g = growth_;
   std::uint64_t* t = table_.data();
-  std::atomic_ref<std::size_t> taken(g.taken), watermark(g.watermark);
+  std::atomic_ref<std::size_t> taken(g.taken);
   std::vector<std::uint64_t>& waiting = g.waiting[share];
+  auto done = [&](std::size_t c) { return std::atomic_ref<std::uint8_t>(g.done[c]); };
   for (std::size_t k; (k = taken.fetch_add(1, std::memory_order_relaxed)) < g.chunks;) {
     const std::size_t c = g.chunks - 1 - k;  // chunks are taken from the top down
     const std::size_t first = c * g.chunk, end = std::min(first + g.chunk, g.old_capacity);
-    std::size_t safe = watermark.load(std::memory_order_acquire);
+    // The chunk's records move into [low, high), where the new homes of the chunk's old homes
+    // lie and no other chunk's records go: plain stores, no compare-and-swap (a locked
+    // instruction per record doubled the cost of a growth).
+    const auto [low, high] = growth_zone(c);
+    if (low < end) continue;  // the lowest chunks overlap their own zones: shared_grow_end's
+    // The old slots there must be moved out first. Their chunks lie above this one, so they
+    // were taken before it, and the highest chunk in progress never waits.
+    const std::size_t top = std::min(high, g.old_capacity);  // (the added tail holds none)
+    for (std::size_t d = low / g.chunk; low < top && d * g.chunk < top; ++d)
+      while (!done(d).load(std::memory_order_acquire)) std::this_thread::yield();
     for (std::size_t i = end; i-- > first;) {
-      const std::uint64_t v = t[i];  // (no other worker reads this chunk until it is done)
+      const std::uint64_t v = t[i];
       if (v == 0) continue;
       t[i] = 0;
       std::size_t j = home(v);  // every value is distinct: no match to test
-      bool placed = false;
-      for (; j >= i && j < capacity_; ++j) {
-        if (j >= end && j < safe) {  // another worker's chunk, perhaps unfinished: look again
-          safe = watermark.load(std::memory_order_acquire);
-          if (j < safe) break;
-        }
-        std::atomic_ref<std::uint64_t> slot(t[j]);
-        std::uint64_t seen = 0;
-        // (A plain read first: a compare-and-swap on a full slot would cost as much as one that
-        // succeeds.)
-        if (slot.load(std::memory_order_relaxed) == 0 &&
-            slot.compare_exchange_strong(seen, v, std::memory_order_relaxed)) {
-          placed = true;
-          break;
+      if (j >= low) {
+        while (j < high && t[j] != 0) ++j;
+        if (j < high) {
+          t[j] = v;
+          continue;
         }
       }
-      if (!placed) waiting.push_back(v);
+      waiting.push_back(v);  // (a record displaced from the chunk below, or a run past high)
     }
-    // The chunk is done; the watermark passes every done chunk below it.
-    std::atomic_ref<std::uint8_t>(g.done[c]).store(1);  // (sequentially consistent with the
-    // loads below: two workers finishing neighbouring chunks cannot both miss the other's)
-    for (std::size_t w = watermark.load(); w > 0;) {
-      const std::size_t below = (w - 1) / g.chunk;
-      if (!std::atomic_ref<std::uint8_t>(g.done[below]).load()) break;
-      if (watermark.compare_exchange_weak(w, below * g.chunk, std::memory_order_acq_rel))
-        w = below * g.chunk;
-    }
+    done(c).store(1, std::memory_order_release);
   }
+}
+
+std::pair<std::size_t, std::size_t> VisitedSet::growth_zone(std::size_t c) const {
+  const SharedGrowth& g = growth_;
+  // The new home of the least hash whose old home is `slot` or above (homes are monotone in the
+  // hash, so every hash of an old home in [first, end) has its new home in [zone(first),
+  // zone(end)]; one on the top slot, shared with the zone above, waits).
+  auto zone_start = [&](std::size_t slot) {
+    const Wide least = ((Wide(slot) << 64) + g.old_capacity - 1) / g.old_capacity;
+    return std::size_t((least * capacity_) >> 64);
+  };
+  const std::size_t first = c * g.chunk, end = first + g.chunk;
+  return {zone_start(first), end >= g.old_capacity ? capacity_ : zone_start(end)};
 }
 
 void VisitedSet::shared_grow_end() {
   if (layout_ == VisitedLayout::CompactFingerprint) return compact_->shared_grow_end();
-  for (auto& w : growth_.waiting) {
+  SharedGrowth& g = growth_;
+  // The lowest chunks, as grow() moves them; then every record that waited.
+  std::vector<std::uint64_t>& later = g.waiting[0];
+  std::size_t lowest = 0;  // the end of the chunks shared_grow_move left
+  for (std::size_t c = 0; c < g.chunks; ++c) {
+    const std::size_t end = std::min((c + 1) * g.chunk, g.old_capacity);
+    if (growth_zone(c).first >= end) break;
+    lowest = end;
+  }
+  move_words_below(lowest, later);
+  for (auto& w : g.waiting) {
     for (const std::uint64_t v : w) {
       const std::uint64_t slot[2] = {v, 0};  // (insert_words reads one word here)
       insert_words(slot, v);
     }
     w.clear();
+  }
+}
+
+void VisitedSet::move_words_below(std::size_t top, std::vector<std::uint64_t>& later) {
+  std::uint64_t* t = table_.data();
+  for (std::size_t i = top; i-- > 0;) {
+    const std::uint64_t v = t[i];  // the slot holds its hash
+    if (v == 0) continue;
+    t[i] = 0;
+    std::size_t j = home(v);
+    if (j >= i) {
+      while (j < capacity_ && t[j] != 0) ++j;
+      if (j < capacity_) {
+        t[j] = v;
+        continue;
+      }
+    }
+    later.push_back(v);
   }
 }
 

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "checker/compact_fingerprints.hpp"
@@ -158,17 +159,23 @@ class VisitedSet {
     return layout_ == VisitedLayout::CompactFingerprint ? compact_->capacity() : capacity_;
   }
   // Growth shared by the workers (one-word slots), in place: one worker extends the table by
-  // half (shared_grow_begin), every worker moves records to their new homes a chunk of old
-  // slots at a time (shared_grow_move), one worker places the few records whose moves had to
-  // wait (shared_grow_end). No insert may run meanwhile. As in grow(), chunks are taken from the
-  // top down and a record moves only above its old slot, into slots every worker has finished
-  // with: those of its own chunk above it, of the tail added by the growth, or of chunks at or
-  // above the watermark (every chunk above it is done). A record whose new home lies lower, or
-  // whose probe would meet a chunk another worker is still moving, waits for shared_grow_end.
+  // half (shared_grow_begin), every worker moves the records of a chunk of old slots at a time
+  // (shared_grow_move), one worker moves the two lowest chunks and places the few records whose
+  // moves had to wait (shared_grow_end). No insert may run meanwhile. Chunks are taken from the
+  // top down; the records of chunk [first, end) move into [1.5 first, 1.5 end), where their new
+  // homes lie and no other chunk's records go, so a move is a plain store. The mover waits until
+  // the chunks holding those slots are done (they lie above, so were taken before it). A record
+  // whose new home lies below that range, or whose probe would run past it, waits for
+  // shared_grow_end.
   static constexpr std::size_t kGrowChunk = std::size_t(1) << 15;  // old slots per chunk
   void shared_grow_begin(std::size_t shares, std::size_t chunk = kGrowChunk);
   void shared_grow_move(std::size_t share);
   void shared_grow_end();
+  /// The slots [first, second) the records of chunk c of a shared growth move into: the new
+  /// homes of its old slots, a zone no other chunk's records enter (the zones of the chunks
+  /// from the third up tile the table above them; the two lowest overlap their own slots and
+  /// are moved by shared_grow_end).
+  std::pair<std::size_t, std::size_t> growth_zone(std::size_t c) const;
   /// size(), safe to read while lock-free inserts run.
   std::size_t size_relaxed() const;
 
@@ -203,6 +210,10 @@ class VisitedSet {
     return std::size_t((static_cast<Wide>(h) * capacity_) >> 64);
   }
   void grow();
+  /// Grow's moves of the one-word records of old slots [0, top), from the top down, each to the
+  /// first empty slot from its new home up, if that lies at or above its old slot; the others
+  /// go to `later`, to be inserted once every old slot is cleared.
+  void move_words_below(std::size_t top, std::vector<std::uint64_t>& later);
   /// Grow's move of one record: places it in the first empty slot from its home up to the end
   /// of the table; false if there is none.
   bool place_above(const std::uint64_t* v, std::uint64_t h);
@@ -250,10 +261,10 @@ class VisitedSet {
   /// The slots, grown in place (PageArray).
   PageArray<std::uint64_t> table_;
   /// A shared growth under way: the old capacity, its chunks, the next chunk to take (counted
-  /// from the top), which are done, the watermark (no unmoved record at or above this slot; read
-  /// and written through atomic_ref), and each worker's records that wait for the end.
+  /// from the top), which are done (read and written through atomic_ref), and each worker's
+  /// records that wait for the end.
   struct SharedGrowth {
-    std::size_t old_capacity = 0, chunk = 0, chunks = 0, taken = 0, watermark = 0;
+    std::size_t old_capacity = 0, chunk = 0, chunks = 0, taken = 0;
     std::vector<std::uint8_t> done;
     std::vector<std::vector<std::uint64_t>> waiting;
   } growth_;

@@ -265,6 +265,57 @@ RC_GTEST_PROP(VisitedSet, SharedGrowthKeepsEveryRecord, ()) {
                        *rc::gen::inRange<std::size_t>(1, 5), *rc::gen::inRange<std::size_t>(1, 65));
 }
 
+// The workers of a shared growth store into their chunks' zones without compare-and-swap, so
+// the zones must not overlap: above the two lowest chunks (moved at the end) they tile the table
+// up to its end, each lies above its own chunk, and every hash whose old home lies in a chunk
+// has its new home in that chunk's zone or on the slot just above it (else most records would
+// wait for the end).
+RC_GTEST_PROP(VisitedSet, SharedGrowthZonesTileTheTableAboveTheirChunks, ()) {
+  const auto records = *rc::gen::inRange<std::uint64_t>(0, 5000);
+  const auto chunk = *rc::gen::inRange<std::size_t>(1, 300);
+  VisitedSet set(8, false, false, 4);
+  for (std::uint64_t i = 1; i <= records; ++i) {
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    set.insert(r, VisitedSet::hash(r, 8));
+  }
+  const std::size_t old_capacity = set.capacity();
+  set.shared_grow_begin(1, chunk);
+  const std::size_t capacity = set.capacity(), chunks = (old_capacity + chunk - 1) / chunk;
+  std::size_t next = 0;  // where the next zone must start; 0: before the first moved chunk
+  for (std::size_t c = 0; c < chunks; ++c) {
+    const std::size_t end = std::min((c + 1) * chunk, old_capacity);
+    const auto [low, high] = set.growth_zone(c);
+    if (low < end) {  // one of the lowest, moved at the end
+      RC_ASSERT(next == 0);
+      RC_ASSERT(c < 3);
+      continue;
+    }
+    if (next != 0) RC_ASSERT(low == next);
+    RC_ASSERT(low < high);
+    next = high;
+  }
+  if (next != 0) RC_ASSERT(next == capacity);
+  for (int k = 0; k < 200; ++k) {
+    const auto h = *rc::gen::arbitrary<std::uint64_t>();
+    const std::size_t old_home = std::size_t((Wide(h) * old_capacity) >> 64);
+    const std::size_t new_home = std::size_t((Wide(h) * capacity) >> 64);
+    const auto [low, high] = set.growth_zone(old_home / chunk);
+    if (low < std::min((old_home / chunk + 1) * chunk, old_capacity)) continue;
+    RC_ASSERT(new_home >= low);
+    RC_ASSERT(new_home <= high);  // (the top slot is the next zone's first: such a hash waits)
+    RC_ASSERT(new_home < capacity);
+  }
+  set.shared_grow_move(0);
+  set.shared_grow_end();
+  RC_ASSERT(set.size() == records);
+  for (std::uint64_t i = 1; i <= records; ++i) {
+    std::uint8_t r[8];
+    std::memcpy(r, &i, 8);
+    RC_ASSERT(!set.insert(r, VisitedSet::hash(r, 8)));
+  }
+}
+
 // Two threads grow the table together, in chunks small enough that they interleave, many
 // times over; every record is found afterwards and none twice.
 TEST(VisitedSet, SharedGrowthOnTwoThreadsKeepsEveryRecord) {
