@@ -23,10 +23,9 @@
 // (Explorer::run).
 #pragma once
 
-#include <barrier>
-
 #include "checker/partitions.hpp"
 #include "checker/recent_successors.hpp"
+#include "checker/spin_barrier.hpp"
 #include "checker/two_ended.hpp"
 
 namespace slush::checker {
@@ -446,7 +445,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     search_over = frontier_states == 0;
   };
 
-  std::barrier<> sync_point{std::ptrdiff_t(threads)};
+  SpinBarrier sync_point{threads};
   // Runs `serial` on worker 0 alone, between two points where every worker waits.
   auto serially = [&](unsigned tid, auto&& serial) {
     if (!concurrent) return serial();
