@@ -4,8 +4,9 @@
 // of `Property::pending`) stays outstanding for ever. A run that stops for ever in a quiescent
 // state (no fair action enabled) is found by the breadth-first search itself. This pass finds
 // the infinite ones: for each obligation it takes the subgraph of the states where the
-// obligation is pending, splits it into strongly connected components (Boost.Graph), and asks of
-// each component that holds a cycle whether a run can stay in it for ever under weak fairness.
+// obligation is pending, trims the states no cycle passes through, splits the rest into strongly
+// connected components (Boost.Graph), and asks of each component that holds a cycle whether a
+// run can stay in it for ever under weak fairness.
 //
 // Weak fairness: a fair action that stays enabled is eventually taken; unfair actions (relayers,
 // faults) may never happen. Actions are told apart by value (`Action` equality), so "the commit
@@ -191,46 +192,87 @@ class FairCycles {
   }
 
  private:
+  /// Runs body(first, end) over [0, n) in threads_ contiguous shares, at once.
+  template <class Body>
+  void in_shares(std::size_t n, Body&& body) const {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads_; ++t)
+      pool.emplace_back([&, t] { body(n * t / threads_, n * (t + 1) / threads_); });
+    body(0, n / threads_);
+  }
+
   /// The strongly connected components of the subgraph on `members` that hold a cycle (two or
   /// more states, or one with a step to itself), each sorted by state number.
   std::vector<std::vector<StateId>> cyclic_components(const std::vector<StateId>& members) {
+    const std::size_t m = members.size();
+    local_.assign(store_.size(), kOutside);
+    in_shares(m, [&](std::size_t first, std::size_t end) {
+      for (std::size_t i = first; i < end; ++i) local_[members[i]] = StateId(i);
+    });
+    // The subgraph in compressed rows (members are sorted, and so is out_): its edges counted
+    // per member, then written, by the workers' shares.
+    std::vector<std::size_t> start(m + 1, 0);
+    in_shares(m, [&](std::size_t first, std::size_t end) {
+      for (std::size_t i = first; i < end; ++i)
+        for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
+          start[i + 1] += local_[out_[k].to] != kOutside;
+    });
+    for (std::size_t i = 0; i < m; ++i) start[i + 1] += start[i];
+    std::vector<StateId> target(start[m]);
+    in_shares(m, [&](std::size_t first, std::size_t end) {
+      for (std::size_t i = first; i < end; ++i) {
+        std::size_t at = start[i];
+        for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
+          if (const StateId j = local_[out_[k].to]; j != kOutside) target[at++] = j;
+      }
+    });
+    // No cycle passes through a state that nothing left in the subgraph reaches: such states are
+    // trimmed, over and over (Kahn's order). An acyclic subgraph, the usual case where
+    // obligations are met, goes whole, and Tarjan's search runs only on what is left (every
+    // cycle, and what the cycles reach).
+    std::vector<StateId> in_degree(m, 0);
+    for (const StateId j : target) ++in_degree[j];
+    std::vector<StateId> trimmed;
+    for (std::size_t i = 0; i < m; ++i)
+      if (in_degree[i] == 0) trimmed.push_back(StateId(i));
+    for (std::size_t at = 0; at < trimmed.size(); ++at)
+      for (std::size_t k = start[trimmed[at]]; k < start[trimmed[at] + 1]; ++k)
+        if (--in_degree[target[k]] == 0) trimmed.push_back(target[k]);
+    if (trimmed.size() == m) return {};
+    trimmed = {};
+    // The states left, renumbered in order, and the edges among them, grouped by source.
+    std::vector<StateId> left, renumbered(m, kOutside);
+    for (std::size_t i = 0; i < m; ++i)
+      if (in_degree[i] != 0) renumbered[i] = StateId(left.size()), left.push_back(StateId(i));
+    std::vector<std::pair<StateId, StateId>> sub;
+    std::vector<char> self_loop(left.size(), 0);
+    for (std::size_t l = 0; l < left.size(); ++l)
+      for (std::size_t k = start[left[l]]; k < start[left[l] + 1]; ++k)
+        if (const StateId j = renumbered[target[k]]; j != kOutside) {
+          sub.emplace_back(StateId(l), j);
+          if (j == l) self_loop[l] = 1;
+        }
     // Vertices numbered in 32 bits, as states are; edges counted in a word.
     using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
                                                      boost::no_property, boost::no_property,
                                                      StateId, std::size_t>;
-    local_.assign(store_.size(), kOutside);
-    for (std::size_t i = 0; i < members.size(); ++i) local_[members[i]] = StateId(i);
-    // The subgraph's edges come out grouped by source (members are sorted, and so is out_), so
-    // the graph is built without sorting them; they are counted first to be stored once.
-    std::size_t inside = 0;
-    for (StateId v : members)
-      for (std::size_t k = first_[v]; k < first_[v + 1]; ++k)
-        inside += local_[out_[k].to] != kOutside;
-    std::vector<std::pair<StateId, StateId>> sub;
-    sub.reserve(inside);
-    std::vector<char> self_loop(members.size(), 0);
-    for (std::size_t i = 0; i < members.size(); ++i)
-      for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
-        if (const StateId j = local_[out_[k].to]; j != kOutside) {
-          sub.emplace_back(StateId(i), j);
-          if (j == i) self_loop[i] = 1;
-        }
-    const Graph g(boost::edges_are_sorted, sub.begin(), sub.end(), StateId(members.size()),
+    const Graph g(boost::edges_are_sorted, sub.begin(), sub.end(), StateId(left.size()),
                   sub.size());
     sub = {};
-    std::vector<StateId> comp(members.size());
+    std::vector<StateId> comp(left.size());
     const std::size_t count = boost::strong_components(
         g, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, g)));
-    // Only the components with a cycle are gathered (most are single states without a loop).
+    // Only the components with a cycle are gathered (single states without a loop are left
+    // out: what the cycles reach).
     std::vector<StateId> size(count, 0);
     for (StateId c : comp) ++size[c];
     std::vector<std::size_t> slot(count, kNone);
     std::vector<std::vector<StateId>> out;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      const StateId c = comp[i];
-      if (size[c] == 1 && !self_loop[i]) continue;
+    for (std::size_t l = 0; l < left.size(); ++l) {
+      const StateId c = comp[l];
+      if (size[c] == 1 && !self_loop[l]) continue;
       if (slot[c] == kNone) slot[c] = out.size(), out.emplace_back().reserve(size[c]);
-      out[slot[c]].push_back(members[i]);
+      out[slot[c]].push_back(members[left[l]]);
     }
     components_ += out.size();
     return out;
