@@ -76,6 +76,10 @@ class RecentSuccessors {
     if (!records_.empty()) __builtin_prefetch(&records_[2 * (h >> shift_)], 1, 3);
   }
   std::size_t bytes() const { return (slots_.size() + records_.size()) * sizeof(std::uint64_t); }
+  /// bytes() once sized to 2^log2_slots slots.
+  std::size_t bytes_at(unsigned log2_slots) const {
+    return (std::size_t(1) << log2_slots) * slot_bytes();
+  }
 
  private:
   unsigned shift_ = 64;

@@ -86,6 +86,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
     std::vector<std::uint8_t> log;    // the round's filed successors, in generation order
     std::vector<Fresh> fresh;  // per logged successor: new to the table or not
     RecentSuccessors recent;
+    unsigned recent_log2 = RecentSuccessors::kMinLog2Slots;  // its size for this round
     PackedSteps steps;
     std::vector<std::uint64_t> hashes;
     std::vector<Step<State, Action>> full;  // steps of a model without packed successors
@@ -313,8 +314,11 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
       // segments may still double.
       std::size_t buffers = 0, frontier = 0;
       for (auto& w : workers) {
-        w.recent.size(w.recent.log2_slots_for(visited.bytes(), kRecentBytes));
-        buffers += w.parts.bytes() + w.log.capacity() + w.fresh.capacity() + w.recent.bytes();
+        // (Each worker sizes its own filter as the round begins: a filter's first pages
+        // faulted in here, by one worker for all, showed in the serial steps.)
+        w.recent_log2 = w.recent.log2_slots_for(visited.bytes(), kRecentBytes);
+        buffers += w.parts.bytes() + w.log.capacity() + w.fresh.capacity() +
+                   std::max(w.recent.bytes(), w.recent.bytes_at(w.recent_log2));
         frontier += w.next.capacity();
       }
       for (const auto& segment : current) frontier += segment.capacity();
@@ -468,6 +472,7 @@ typename Explorer<M>::Result Explorer<M>::sweep(VisitedSet& visited, unsigned th
         serially(tid, between_rounds);
         continue;
       }
+      w.recent.size(w.recent_log2);
       generate(w, tid);
       w.fresh.assign(w.logged, Fresh::no);
       for (std::size_t g = 0; g < groups; g = segment_end) {
