@@ -166,15 +166,10 @@ class FairCycles {
     std::vector<std::uint64_t> mask(n);
     // Each worker judges a contiguous share of the states.
     std::vector<std::uint64_t> any_of(threads_, 0);
-    auto judge = [&](unsigned t) {
-      for (std::size_t v = n * t / threads_; v < n * (t + 1) / threads_; ++v)
+    in_shares(n, [&](std::size_t first, std::size_t end, unsigned t) {
+      for (std::size_t v = first; v < end; ++v)
         any_of[t] |= mask[v] = p.outstanding(model_.unpack(store_.at(StateId(v))));
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < threads_; ++t) pool.emplace_back(judge, t);
-      judge(0);
-    }
+    });
     std::uint64_t any = 0;
     for (std::uint64_t a : any_of) any |= a;
     for (unsigned bit = 0; bit < 64; ++bit) {
@@ -192,13 +187,13 @@ class FairCycles {
   }
 
  private:
-  /// Runs body(first, end) over [0, n) in threads_ contiguous shares, at once.
+  /// Runs body(first, end, t) over [0, n) in threads_ contiguous shares t, at once.
   template <class Body>
   void in_shares(std::size_t n, Body&& body) const {
+    auto share = [&](unsigned t) { body(n * t / threads_, n * (t + 1) / threads_, t); };
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads_; ++t)
-      pool.emplace_back([&, t] { body(n * t / threads_, n * (t + 1) / threads_); });
-    body(0, n / threads_);
+    for (unsigned t = 1; t < threads_; ++t) pool.emplace_back(share, t);
+    share(0);
   }
 
   /// The strongly connected components of the subgraph on `members` that hold a cycle (two or
@@ -206,20 +201,20 @@ class FairCycles {
   std::vector<std::vector<StateId>> cyclic_components(const std::vector<StateId>& members) {
     const std::size_t m = members.size();
     local_.assign(store_.size(), kOutside);
-    in_shares(m, [&](std::size_t first, std::size_t end) {
+    in_shares(m, [&](std::size_t first, std::size_t end, unsigned) {
       for (std::size_t i = first; i < end; ++i) local_[members[i]] = StateId(i);
     });
     // The subgraph in compressed rows (members are sorted, and so is out_): its edges counted
     // per member, then written, by the workers' shares.
     std::vector<std::size_t> start(m + 1, 0);
-    in_shares(m, [&](std::size_t first, std::size_t end) {
+    in_shares(m, [&](std::size_t first, std::size_t end, unsigned) {
       for (std::size_t i = first; i < end; ++i)
         for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
           start[i + 1] += local_[out_[k].to] != kOutside;
     });
     for (std::size_t i = 0; i < m; ++i) start[i + 1] += start[i];
     std::vector<StateId> target(start[m]);
-    in_shares(m, [&](std::size_t first, std::size_t end) {
+    in_shares(m, [&](std::size_t first, std::size_t end, unsigned) {
       for (std::size_t i = first; i < end; ++i) {
         std::size_t at = start[i];
         for (std::size_t k = first_[members[i]]; k < first_[members[i] + 1]; ++k)
