@@ -4,10 +4,15 @@
 // (median of RUNS runs each; the counts are those of every run). Also prints the machine it ran
 // on. A row's configurations run in turn, one run of each per round (one thread full, one thread
 // compacted, two threads full, ...), so that a VM whose speed drifts from minute to minute slows
-// them alike and "x1" compares runs of the same minutes.
+// them alike and "x1" compares runs of the same minutes. Each run is a child process of its own, as
+// a user's `slush check` is: it starts with no memory of its own and has every page of its visited
+// set faulted in, where a second run in one process takes back the pages the first one freed
+// (on a VM, a fault can cost the host's work too, so this favours whichever runs second and
+// serial runs most). --in-process runs them all in this process instead, as the benchmark did
+// before run L of docs/engine.md.
 //
 //   build/bench/explore_bench [--runs N] [--only NAME] [--threads T] [--store full|compaction]
-//                             [--no-examples] [--by-state] [--walls]
+//                             [--no-examples] [--by-state] [--walls] [--in-process]
 //
 // NAME selects the rows whose name contains it ("bridge-lite", "L4K4", "R3", ...); --threads and
 // --store keep one thread count or one store. "x1" is the rate over the one-thread rate of the
@@ -15,14 +20,19 @@
 // compact with one worker, 8-byte fingerprints with two). --by-state turns off the lean
 // search's lookups by part (ExploreOptions::lookups_by_part), to measure what they bring.
 // --walls prints every run's wall time, in the order they ran, under its row.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "bridge_lite/bridge_lite.hpp"
@@ -55,6 +65,51 @@ Figures timed(const M& model, const ExploreOptions& o) {
   return {r.stats, r.stop, std::chrono::duration<double>(t1 - t0).count()};
 }
 
+// One run in a child process; its figures come back through a pipe as bytes. They are plain
+// values (the store's layout is a pointer to a literal, the same in parent and child after fork),
+// and this process has started no thread when it forks.
+static_assert(std::is_trivially_copyable_v<Figures>);
+Figures in_child(const Row& row, const ExploreOptions& o) {
+  int fd[2];
+  if (pipe(fd) != 0) {
+    std::perror("explore_bench: pipe");
+    std::exit(1);
+  }
+  std::fflush(stdout);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    std::perror("explore_bench: fork");
+    std::exit(1);
+  }
+  if (pid == 0) {
+    close(fd[0]);
+    const Figures f = row.run(o);
+    const char* p = reinterpret_cast<const char*>(&f);
+    for (std::size_t left = sizeof f; left > 0;) {
+      const ssize_t n = write(fd[1], p, left);
+      if (n <= 0) _exit(1);
+      p += n, left -= std::size_t(n);
+    }
+    _exit(0);
+  }
+  close(fd[1]);
+  Figures f;
+  char* p = reinterpret_cast<char*>(&f);
+  std::size_t got = 0;
+  for (ssize_t n; got < sizeof f && (n = read(fd[0], p + got, sizeof f - got)) > 0;)
+    got += std::size_t(n);
+  close(fd[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (got != sizeof f || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::fprintf(stderr, "explore_bench: the run of %s with %u thread(s) failed (%s %d)\n",
+                 row.name.c_str(), o.threads, WIFSIGNALED(status) ? "signal" : "exit status",
+                 WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    std::exit(1);
+  }
+  return f;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -72,7 +127,7 @@ std::string cpu_model() {
 int main(int argc, char** argv) {
   int runs = 5;
   std::string only;
-  bool examples = true, by_part = true, print_walls = false;
+  bool examples = true, by_part = true, print_walls = false, in_process = false;
   unsigned only_threads = 0;  // 0: 1 and 2
   int only_store = -1;        // -1: both; 0 full states; 1 hash compaction
   for (int i = 1; i < argc; ++i) {
@@ -92,10 +147,13 @@ int main(int argc, char** argv) {
       by_part = false;
     else if (!std::strcmp(argv[i], "--walls"))
       print_walls = true;
+    else if (!std::strcmp(argv[i], "--in-process"))
+      in_process = true;
     else {
       std::fprintf(stderr,
                    "usage: explore_bench [--runs N] [--only NAME] [--threads T] "
-                   "[--store full|compaction] [--no-examples] [--by-state] [--walls]\n");
+                   "[--store full|compaction] [--no-examples] [--by-state] [--walls] "
+                   "[--in-process]\n");
       return 2;
     }
   }
@@ -120,8 +178,9 @@ int main(int argc, char** argv) {
                       }});
     }
 
-  std::printf("machine: %s, %u hardware threads; median of %d runs; lookups %s\n",
+  std::printf("machine: %s, %u hardware threads; median of %d runs, %s; lookups %s\n",
               cpu_model().c_str(), std::thread::hardware_concurrency(), runs,
+              in_process ? "all in this process" : "each in a process of its own",
               by_part ? "by part" : "by state");
   std::printf("%-22s %-7s %-19s %12s %13s %6s %9s %12s %5s %9s %9s\n", "model", "threads",
               "store", "states", "transitions", "depth", "wall s", "states/s", "x1", "B/state",
@@ -146,7 +205,7 @@ int main(int argc, char** argv) {
       }
     for (int k = 0; k < runs; ++k)
       for (auto& c : configs) {
-        c.last = row.run(c.options);
+        c.last = in_process ? row.run(c.options) : in_child(row, c.options);
         c.walls.push_back(c.last.wall);
       }
     double one_thread[2] = {0, 0};  // rates with one thread, per store
