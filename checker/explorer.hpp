@@ -27,6 +27,7 @@
 
 #include "checker/fair_cycles.hpp"
 #include "checker/model_concept.hpp"
+#include "checker/spin_lock.hpp"
 #include "checker/statistics.hpp"
 #include "checker/trace.hpp"
 #include "checker/visited_set.hpp"
@@ -369,7 +370,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
     return sweep(visited, threads);
   const bool shared = threads > 1;
   const bool lock_free = shared && visited.lock_free();
-  std::mutex insert_lock;  // shared sets that are not lock-free, and parent links
+  SpinLock insert_lock;  // shared sets that are not lock-free, and parent links
   // A shared numbered store (wide states): look-ups run lock-free beside the one worker that
   // inserts (under insert_lock, with the parent links); the store grows only while every worker
   // is paused (StateStore). Most successors are already stored (R3: 12.4 million transitions to
@@ -557,7 +558,10 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
         missed += !id;
       }
       if (missed) {
-        std::unique_lock<std::mutex> writing(insert_lock);
+        // The pages these inserts (and the other workers') will write are faulted in here,
+        // outside the lock, not by the insert that first writes one (StateStore).
+        visited.populate_numbered(threads * missed);
+        std::unique_lock<SpinLock> writing(insert_lock);
         while (!visited.numbered_room(missed)) {
           writing.unlock();
           make_numbered_room(missed);
@@ -576,7 +580,7 @@ typename Explorer<M>::Result Explorer<M>::search(bool numbered, std::uint64_t la
       const Expansion& e = w.batch[j];
       // (A shared numbered store was looked up and checked per batch, above.)
       const bool report = !reader_writer && reporter && (++w.expanded & 0x3ff) == 0;
-      std::unique_lock<std::mutex> guard(insert_lock, std::defer_lock);
+      std::unique_lock<SpinLock> guard(insert_lock, std::defer_lock);
       if (locked) guard.lock();
       if (!reader_writer &&
           over_limits(report, threads * e.steps.size(), (current.size() - at) / entry - j))

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <new>
 #include <utility>
 
@@ -9,6 +10,10 @@ namespace slush::checker {
 
 namespace {
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
+constexpr std::size_t kPage = 4096;
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23  // Linux 5.14
+#endif
 }  // namespace
 
 std::size_t Pages::mapped(std::size_t size) {
@@ -45,6 +50,13 @@ void Pages::resize(std::size_t size) {
   p_ = p;
   size_ = size;
   madvise(p_, bytes(), MADV_HUGEPAGE);
+}
+
+void Pages::populate(std::size_t from, std::size_t to) const {
+  to = std::min(to, bytes());
+  from = from / kPage * kPage;
+  if (!p_ || from >= to) return;
+  madvise(static_cast<char*>(p_) + from, to - from, MADV_POPULATE_WRITE);  // advice only
 }
 
 Pages::~Pages() {

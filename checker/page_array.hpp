@@ -25,6 +25,10 @@ class Pages {
 
   /// Grows (or shrinks) to `size` bytes; bytes added are zero. Throws std::bad_alloc.
   void resize(std::size_t size);
+  /// Faults in the pages of bytes [from, to) (clipped to the mapping) as a first write would,
+  /// without writing: their contents stay as they are, so other threads may write to them
+  /// meanwhile. Advice only: where the kernel cannot, the first writes fault them in.
+  void populate(std::size_t from, std::size_t to) const;
   void* data() const { return p_; }
   std::size_t size() const { return size_; }
   /// Bytes mapped: size() rounded up to whole huge pages once it spans one.
@@ -46,6 +50,8 @@ class PageArray {
   T* data() const { return static_cast<T*>(pages_.data()); }
   std::size_t size() const { return pages_.size() / sizeof(T); }
   std::size_t bytes() const { return pages_.bytes(); }
+  /// Pages::populate, in bytes.
+  void populate(std::size_t from, std::size_t to) const { pages_.populate(from, to); }
 
  private:
   Pages pages_;

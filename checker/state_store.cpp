@@ -86,6 +86,18 @@ void StateStore::grow_index() {
   }
 }
 
+void StateStore::populate_ahead(std::size_t n) {
+  constexpr std::size_t kAheadBytes = std::size_t(8) << 20;
+  std::atomic_ref<std::size_t> populated(populated_);
+  const std::size_t need = (size_relaxed() + n) * width_ + kAheadBytes / 2;
+  std::size_t from = populated.load(std::memory_order_relaxed);
+  if (need <= from) return;
+  const std::size_t to = std::min(arena_.bytes(), need + kAheadBytes / 2);
+  // One thread takes on [from, to); another that finds it taken leaves it to that one.
+  if (to <= from || !populated.compare_exchange_strong(from, to, std::memory_order_relaxed)) return;
+  arena_.populate(from, to);
+}
+
 std::size_t StateStore::bytes_at_next_growth(std::size_t ahead) const {
   std::size_t peak = bytes();
   if (!index_room(ahead))

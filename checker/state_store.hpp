@@ -57,6 +57,11 @@ class StateStore {
   bool room(std::size_t n) const;
   /// Grows the store so that `n` more inserts fit (no find may run meanwhile).
   void make_room(std::size_t n);
+  /// Faults in the arena's pages that the next `n` inserts write, and some MiB beyond, unless
+  /// they are already or another thread is at it: with several threads, the kernel's clearing of
+  /// fresh pages (a fault on first write) is then not done by the one thread inserting under a
+  /// lock. Writes nothing; may run beside finds and an inserter, not beside make_room.
+  void populate_ahead(std::size_t n);
 
   /// The record numbered `id` (valid until the store grows).
   const std::uint8_t* at(StateId id) const { return arena_.data() + std::size_t(id) * width_; }
@@ -96,6 +101,7 @@ class StateStore {
   PageArray<std::uint8_t> arena_;
   std::vector<std::uint64_t> slots_;  // 0: empty; else (tag << 32) | (id + 1)
   unsigned shift_ = 0;                // 32 - log2(slots)
+  std::size_t populated_ = 0;         // arena bytes populate_ahead has taken on (atomic_ref)
 };
 
 }  // namespace slush::checker

@@ -204,6 +204,8 @@ class VisitedSet {
   /// as the inserts fit (StateStore).
   bool numbered_room(std::size_t n) const { return store_->room(n); }
   void make_numbered_room(std::size_t n) { store_->make_room(n); }
+  /// Indexed layout: StateStore::populate_ahead.
+  void populate_numbered(std::size_t n) { store_->populate_ahead(n); }
 
  private:
   std::size_t home(std::uint64_t h) const {

@@ -10,6 +10,17 @@
 namespace slush::checker {
 namespace {
 
+// A record of W bytes that differs for every i: a scrambled i first, i itself last.
+template <std::size_t W>
+std::array<std::uint8_t, W> record_of(std::uint32_t i) {
+  static_assert(W >= 12);
+  std::array<std::uint8_t, W> r{};
+  const std::uint64_t x = std::uint64_t(i) * 0x9e3779b97f4a7c15ull;
+  std::memcpy(r.data(), &x, 8);
+  std::memcpy(r.data() + W - 4, &i, 4);
+  return r;
+}
+
 TEST(StateStore, NumbersRecordsInInsertionOrderAndFindsDuplicates) {
   StateStore store(3);
   const std::uint8_t a[3] = {1, 2, 3}, b[3] = {1, 2, 4};
@@ -42,13 +53,7 @@ TEST(StateStore, KeepsEveryRecordAcrossGrowth) {
 // and every record is found by both threads once the inserts are done.
 TEST(StateStore, FindsRunBesideOneInserterWhileThereIsRoom) {
   constexpr std::uint32_t kRecords = 300000;
-  auto record = [](std::uint32_t i) {
-    std::array<std::uint8_t, 12> r{};
-    const std::uint64_t x = std::uint64_t(i) * 0x9e3779b97f4a7c15ull;
-    std::memcpy(r.data(), &x, 8);
-    std::memcpy(r.data() + 8, &i, 4);
-    return r;
-  };
+  auto record = record_of<12>;
   StateStore store(12);
   store.make_room(kRecords);
   EXPECT_TRUE(store.room(kRecords));
@@ -74,6 +79,34 @@ TEST(StateStore, FindsRunBesideOneInserterWhileThereIsRoom) {
     const auto r = record(i);
     EXPECT_EQ(store.find(r.data()), StateId(i));
   }
+}
+
+// Populating the arena ahead writes nothing: records stored before it (on the same pages) stay,
+// and it may run beside the inserter. It neither grows the store nor uses its room.
+TEST(StateStore, PopulatingAheadKeepsRecordsAndRunsBesideAnInserter) {
+  constexpr std::uint32_t kRecords = 200000;
+  auto record = record_of<20>;
+  StateStore store(20);
+  store.make_room(kRecords);
+  const std::size_t bytes = store.bytes();
+  for (std::uint32_t i = 0; i < kRecords / 2; ++i) ASSERT_TRUE(store.insert(record(i).data()).second);
+  store.populate_ahead(kRecords);  // from the arena's first page: over every record stored
+  for (std::uint32_t i = 0; i < kRecords / 2; ++i)
+    ASSERT_EQ(std::memcmp(store.at(i), record(i).data(), 20), 0) << "record " << i;
+  std::atomic<bool> done{false};
+  std::thread populating([&] {
+    while (!done.load()) store.populate_ahead(64);
+  });
+  for (std::uint32_t i = kRecords / 2; i < kRecords; ++i)
+    ASSERT_EQ(store.insert(record(i).data()), std::make_pair(StateId(i), true));
+  done = true;
+  populating.join();
+  for (std::uint32_t i = 0; i < kRecords; ++i) {
+    ASSERT_EQ(std::memcmp(store.at(i), record(i).data(), 20), 0) << "record " << i;
+    ASSERT_EQ(store.find(record(i).data()), StateId(i));
+  }
+  EXPECT_EQ(store.bytes(), bytes);
+  EXPECT_TRUE(store.room(0));
 }
 
 TEST(StateStore, RejectsZeroWidth) { EXPECT_THROW(StateStore(0), std::invalid_argument); }
