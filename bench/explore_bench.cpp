@@ -5,11 +5,10 @@
 // on. A row's configurations run in turn, one run of each per round (one thread full, one thread
 // compacted, two threads full, ...), so that a VM whose speed drifts from minute to minute slows
 // them alike and "x1" compares runs of the same minutes. Each run is a child process of its own, as
-// a user's `slush check` is: it starts with no memory of its own and has every page of its visited
-// set faulted in, where a second run in one process takes back the pages the first one freed
-// (on a VM, a fault can cost the host's work too, so this favours whichever runs second and
-// serial runs most). --in-process runs them all in this process instead, as the benchmark did
-// before run L of docs/engine.md.
+// a user's `slush check` is, so that no run starts with what an earlier one left behind (the
+// allocator's free lists, its threads' arenas, pages the kernel has not yet handed back); in one
+// process, two workers' runs varied more (docs/engine.md, run L). --in-process runs them all in
+// this process, as the benchmark did before run L.
 //
 //   build/bench/explore_bench [--runs N] [--only NAME] [--threads T] [--store full|compaction]
 //                             [--no-examples] [--by-state] [--walls] [--in-process]
