@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "checker/cpu_pause.hpp"
+
 namespace slush::checker {
 
 class SpinBarrier {
@@ -31,7 +33,7 @@ class SpinBarrier {
     }
     for (std::size_t spin = 0; spin < kSpins; ++spin) {
       if (phase_.load(std::memory_order_acquire) != phase) return;
-      pause();
+      cpu_pause();
     }
     while (phase_.load(std::memory_order_acquire) == phase)
       phase_.wait(phase, std::memory_order_acquire);
@@ -41,12 +43,6 @@ class SpinBarrier {
   static constexpr std::size_t kSpins = std::size_t(1) << 14;
 
  private:
-  static void pause() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  }
-
   const std::size_t parties_;
   alignas(64) std::atomic<std::size_t> arrived_{0};
   alignas(64) std::atomic<std::uint64_t> phase_{0};

@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <thread>
 
+#include "checker/cpu_pause.hpp"
+
 namespace slush::checker {
 
 class SpinLock {
@@ -20,14 +22,12 @@ class SpinLock {
   SpinLock& operator=(const SpinLock&) = delete;
 
   void lock() {
-    for (std::size_t spin = 0; !try_lock(); ++spin) {
-      while (held_.load(std::memory_order_relaxed)) {
-        if (spin < kSpins)
-          ++spin, pause();
+    for (std::size_t spin = 0; !try_lock();)
+      while (held_.load(std::memory_order_relaxed))
+        if (spin++ < kSpins)
+          cpu_pause();
         else
           std::this_thread::yield();
-      }
-    }
   }
   bool try_lock() { return !held_.exchange(true, std::memory_order_acquire); }
   void unlock() { held_.store(false, std::memory_order_release); }
@@ -36,12 +36,6 @@ class SpinLock {
   static constexpr std::size_t kSpins = std::size_t(1) << 12;
 
  private:
-  static void pause() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  }
-
   alignas(64) std::atomic<bool> held_{false};
 };
 
